@@ -1,0 +1,40 @@
+import { DomainError, ValidationError, ConflictError } from '@/server/lib/errors';
+import { errorMessage } from '@/server/lib/messages';
+import { logger } from '@/server/lib/logger';
+
+const TITLES: Record<number, string> = {
+  400: 'Invalid input',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  429: 'Too many requests',
+  500: 'Internal error',
+};
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: { field: string; message: string }[];
+}
+
+/** API-1: RFC 9457 problem details. */
+export function problem(status: number, detail: string, errors?: ProblemBody['errors']): Response {
+  const body: ProblemBody = { type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, ...(errors ? { errors } : {}) };
+  const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
+  if (status === 401) headers['www-authenticate'] = 'Bearer';
+  return new Response(JSON.stringify(body), { status, headers });
+}
+
+export function problemFromError(error: unknown): Response {
+  if (error instanceof ValidationError)
+    return problem(400, error.message, error.issues.map((i) => ({ field: i.field, message: errorMessage(i.code) })));
+  if (error instanceof ConflictError)
+    return problem(409, error.message, [{ field: error.issue.field, message: errorMessage(error.issue.code) }]);
+  if (error instanceof DomainError) return problem(error.status, error.message);
+  logger.error({ err: error }, 'unhandled error in API route');
+  return problem(500, 'The server could not complete the request');
+}

@@ -1,0 +1,28 @@
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Db = PostgresJsDatabase<typeof schema>;
+
+let sqlClient: postgres.Sql | undefined;
+let database: Db | undefined;
+
+/** One pool per process, opened on first use so that the launcher can set DATABASE_URL first. */
+export function db(): Db {
+  if (database) return database;
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set: start through `npm start` or `npm run cli`, which provide the embedded database');
+  sqlClient = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    onnotice: () => {},
+  });
+  database = drizzle(sqlClient, { schema });
+  return database;
+}
+
+export async function closeDb(): Promise<void> {
+  const client = sqlClient;
+  sqlClient = undefined;
+  database = undefined;
+  await client?.end({ timeout: 5 });
+}

@@ -1,0 +1,63 @@
+import { boolean, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { tenants } from './tenants';
+import { directoryEntries, extensions, users } from './users';
+
+export const ROOM_KINDS = ['audio', 'ucc'] as const;
+export type RoomKind = (typeof ROOM_KINDS)[number];
+export const MEMBER_SOURCES = ['extension', 'directory', 'name'] as const;
+export type MemberSource = (typeof MEMBER_SOURCES)[number];
+
+export const rooms = pgTable(
+  'rooms',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    organizerId: uuid('organizer_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind', { enum: ROOM_KINDS }).notNull().default('audio'),
+    name: text('name').notNull(),
+    roomNumber: text('room_number').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    pin: text('pin'),
+    moderatorPin: text('moderator_pin'),
+    description: text('description'),
+    // Raised on every reschedule: invitations, updates and reminders belong to one version (R-7, M-5).
+    scheduleVersion: integer('schedule_version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('rooms_tenant_room_number').on(t.tenantId, t.roomNumber),
+    index('rooms_tenant_starts_at').on(t.tenantId, t.startsAt),
+  ],
+);
+
+export const members = pgTable(
+  'members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    roomId: uuid('room_id')
+      .notNull()
+      .references(() => rooms.id, { onDelete: 'cascade' }),
+    source: text('source', { enum: MEMBER_SOURCES }).notNull(),
+    extensionId: uuid('extension_id').references(() => extensions.id, { onDelete: 'set null' }),
+    directoryEntryId: uuid('directory_entry_id').references(() => directoryEntries.id, { onDelete: 'set null' }),
+    // Copied at add time: a member keeps the name it was invited under (M-2).
+    extension: text('extension'),
+    name: text('name').notNull(),
+    email: text('email'),
+    sendEmail: boolean('send_email').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('members_room').on(t.roomId)],
+);
+
+export type Room = typeof rooms.$inferSelect;
+export type Member = typeof members.$inferSelect;

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+const optionalText = z.string().trim().min(1).optional();
+
+/** Every runtime setting (API-4); the README table mirrors this schema. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: optionalText,
+  DATA_DIR: z.string().default('./.data'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  APP_URL: z.url().default('http://localhost:3000'),
+  AUTH_SECRET: optionalText,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAIL_FROM: z.string().default('Conference <conference@localhost>'),
+  RESEND_API_KEY: optionalText,
+  RESEND_BASE_URL: z.url().default('https://api.resend.com'),
+  DRACHTIO_HOST: optionalText,
+  DRACHTIO_PORT: z.coerce.number().int().min(1).max(65535).default(9022),
+  DRACHTIO_SECRET: z.string().default('cymru'),
+  FREESWITCH_HOST: optionalText,
+  FREESWITCH_PORT: z.coerce.number().int().min(1).max(65535).default(8021),
+  FREESWITCH_SECRET: z.string().default('ClueCon'),
+  MRF_LISTEN_ADDRESS: z.string().default('0.0.0.0'),
+  MRF_LISTEN_PORT: z.coerce.number().int().min(0).max(65535).default(8085),
+  MRF_ADVERTISED_ADDRESS: optionalText,
+  SIP_MEDIA_SERVER_NAME: z.string().default('freeswitch'),
+  PROMPTS_DIR: optionalText,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Parsed once per process; a bad value stops the process with the variable's name. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Tests and the launcher change process.env after start; they call this to re-read it. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

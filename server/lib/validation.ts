@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { ValidationError, type FieldIssue } from './errors';
+
+const MESSAGE_KEY = /^[a-zA-Z]+(\.[a-zA-Z]+)+$/;
+
+/** Zod issues → `{ field, code }` where code is a key of the errors catalogue. */
+export function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const field = issue.path.join('.') || 'body';
+    if (MESSAGE_KEY.test(issue.message)) return { field, code: issue.message };
+    if (issue.code === 'invalid_type' && issue.input === undefined) return { field, code: 'field.required' };
+    if (issue.code === 'unrecognized_keys') return { field: issue.keys.join(', '), code: 'field.unknown' };
+    return { field, code: 'field.invalid' };
+  });
+}
+
+/** Parse or throw a ValidationError naming every bad field; nothing is changed on failure (Q-5). */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ValidationError(fieldIssues(result.error));
+  return result.data;
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { emailSchema } from '@/server/tenants/schemas';
+import { extensionNumberSchema } from '@/server/users/schemas';
+
+const nameSchema = z.string().trim().min(1, 'name.required').max(200, 'name.tooLong');
+const optionalEmail = z.preprocess((v) => (v === '' ? null : v), emailSchema.nullish());
+const sendEmail = z.boolean().default(false);
+
+/** M-1: a member comes from an extension, the directory, or a free name. */
+export const memberCreateSchema = z
+  .discriminatedUnion(
+    'source',
+    [
+      z.object({ source: z.literal('extension'), extension: extensionNumberSchema, name: nameSchema.optional(), email: optionalEmail, sendEmail }),
+      z.object({ source: z.literal('directory'), directoryEntryId: z.uuid('directoryEntry.unknown'), name: nameSchema.optional(), email: optionalEmail, sendEmail }),
+      z.object({ source: z.literal('name'), name: nameSchema, email: optionalEmail, sendEmail }),
+    ],
+    { error: 'source.choice' },
+  )
+  .meta({ id: 'MemberCreate' });
+
+export type MemberCreateInput = z.input<typeof memberCreateSchema>;

@@ -1,0 +1,117 @@
+import { and, asc, eq, ilike, or } from 'drizzle-orm';
+import type { Actor } from '@/server/auth/actor';
+import { db } from '@/server/db/client';
+import { directoryEntries, extensions, members, type Member } from '@/server/db/schema';
+import { NotFoundError, ValidationError } from '@/server/lib/errors';
+import { parseInput } from '@/server/lib/validation';
+import { assertCanManage, findRoom } from '@/server/rooms/service';
+import { memberCreateSchema, type MemberCreateInput } from './schemas';
+
+/** API-2: a member as every answer shows it. */
+export interface MemberView {
+  id: string;
+  source: Member['source'];
+  extension?: string;
+  name: string;
+  email?: string;
+  sendEmail: boolean;
+}
+
+export function toMemberView(m: Member): MemberView {
+  return {
+    id: m.id,
+    source: m.source,
+    ...(m.extension ? { extension: m.extension } : {}),
+    name: m.name,
+    ...(m.email ? { email: m.email } : {}),
+    sendEmail: m.sendEmail,
+  };
+}
+
+export async function listMembers(actor: Actor, roomId: string): Promise<MemberView[]> {
+  const room = await findRoom(actor, roomId);
+  const rows = await db()
+    .select()
+    .from(members)
+    .where(and(eq(members.roomId, room.id), eq(members.tenantId, actor.tenantId)))
+    .orderBy(asc(members.createdAt), asc(members.name));
+  return rows.map(toMemberView);
+}
+
+/** Fills name and email from the extension or directory entry the member comes from. */
+async function resolveSource(actor: Actor, input: ReturnType<typeof memberCreateSchema.parse>) {
+  if (input.source === 'extension') {
+    const [ext] = await db()
+      .select()
+      .from(extensions)
+      .where(and(eq(extensions.tenantId, actor.tenantId), eq(extensions.number, input.extension)));
+    if (!ext) throw new ValidationError([{ field: 'extension', code: 'extension.unknown' }]);
+    return { extensionId: ext.id, extension: ext.number, name: input.name ?? ext.name, email: input.email ?? ext.email };
+  }
+  if (input.source === 'directory') {
+    const [entry] = await db()
+      .select()
+      .from(directoryEntries)
+      .where(and(eq(directoryEntries.tenantId, actor.tenantId), eq(directoryEntries.id, input.directoryEntryId)));
+    if (!entry) throw new ValidationError([{ field: 'directoryEntryId', code: 'directoryEntry.unknown' }]);
+    return { directoryEntryId: entry.id, name: input.name ?? entry.name, email: input.email ?? entry.email };
+  }
+  return { name: input.name, email: input.email ?? null };
+}
+
+export async function addMember(actor: Actor, roomId: string, input: MemberCreateInput): Promise<MemberView> {
+  const data = parseInput(memberCreateSchema, input);
+  const room = await findRoom(actor, roomId);
+  assertCanManage(actor, room);
+  const resolved = await resolveSource(actor, data);
+  const [row] = await db()
+    .insert(members)
+    .values({ ...resolved, tenantId: actor.tenantId, roomId: room.id, source: data.source, sendEmail: data.sendEmail })
+    .returning();
+  return toMemberView(row);
+}
+
+export async function removeMember(actor: Actor, roomId: string, memberId: string): Promise<void> {
+  const room = await findRoom(actor, roomId);
+  assertCanManage(actor, room);
+  if (!/^[0-9a-f-]{36}$/i.test(memberId)) throw new NotFoundError('Member');
+  const removed = await db()
+    .delete(members)
+    .where(and(eq(members.id, memberId), eq(members.roomId, room.id), eq(members.tenantId, actor.tenantId)))
+    .returning({ id: members.id });
+  if (removed.length === 0) throw new NotFoundError('Member');
+}
+
+export interface MemberCandidate {
+  source: 'extension' | 'directory';
+  /** The extension number, or the directory entry id. */
+  ref: string;
+  name: string;
+  email: string | null;
+  number: string | null;
+}
+
+/** M-1: typing part of a name finds extensions and directory entries of the actor's tenant. */
+export async function searchMemberCandidates(actor: Actor, text: string): Promise<MemberCandidate[]> {
+  const q = text.trim();
+  if (q.length < 1 || q.length > 100) return [];
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const [exts, entries] = await Promise.all([
+    db()
+      .select()
+      .from(extensions)
+      .where(and(eq(extensions.tenantId, actor.tenantId), or(ilike(extensions.name, pattern), ilike(extensions.number, pattern))))
+      .orderBy(asc(extensions.name))
+      .limit(10),
+    db()
+      .select()
+      .from(directoryEntries)
+      .where(and(eq(directoryEntries.tenantId, actor.tenantId), ilike(directoryEntries.name, pattern)))
+      .orderBy(asc(directoryEntries.name))
+      .limit(10),
+  ]);
+  return [
+    ...exts.map((e) => ({ source: 'extension' as const, ref: e.number, name: e.name, email: e.email, number: e.number })),
+    ...entries.map((d) => ({ source: 'directory' as const, ref: d.id, name: d.name, email: d.email, number: d.number })),
+  ];
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { ROOM_KINDS } from '@/server/db/schema';
+import { DURATION_CHOICES, PIN_PATTERN, ROOM_NUMBER_PATTERN } from './rules/numbers';
+
+/** One set of field rules for the API and the portal form (R-1, R-2). */
+export const roomNumberSchema = z.string().trim().regex(ROOM_NUMBER_PATTERN, 'roomNumber.format');
+const pinSchema = z.string().trim().regex(PIN_PATTERN, 'pin.format');
+const moderatorPinSchema = z.string().trim().regex(PIN_PATTERN, 'moderatorPin.format');
+const durationSchema = z.coerce
+  .number('durationMinutes.choice')
+  .refine((v) => (DURATION_CHOICES as readonly number[]).includes(v), 'durationMinutes.choice');
+
+export const roomFields = {
+  roomNumber: roomNumberSchema,
+  name: z.string().trim().min(1, 'name.required').max(200, 'name.tooLong'),
+  durationMinutes: durationSchema,
+  pin: pinSchema.nullish(),
+  moderatorPin: moderatorPinSchema.nullish(),
+  description: z.string().trim().max(2000, 'description.tooLong').nullish(),
+  kind: z.enum(ROOM_KINDS, 'kind.choice').optional(),
+};
+
+const distinctPins = (room: { pin?: string | null; moderatorPin?: string | null }) =>
+  !room.pin || !room.moderatorPin || room.pin !== room.moderatorPin;
+const pinsMessage = { message: 'moderatorPin.sameAsPin', path: ['moderatorPin'] };
+
+/** API-2: `startsAt` is ISO 8601 with an offset. */
+export const startsAtSchema = z.iso.datetime({ offset: true, error: 'startsAt.format' }).transform((s) => new Date(s));
+
+export const roomCreateSchema = z
+  .object({ ...roomFields, startsAt: startsAtSchema })
+  .refine(distinctPins, pinsMessage)
+  .meta({ id: 'RoomCreate' });
+
+export const roomUpdateSchema = z
+  .object({
+    roomNumber: roomFields.roomNumber.optional(),
+    name: roomFields.name.optional(),
+    durationMinutes: durationSchema.optional(),
+    pin: roomFields.pin,
+    moderatorPin: roomFields.moderatorPin,
+    description: roomFields.description,
+    kind: roomFields.kind,
+    startsAt: startsAtSchema.optional(),
+  })
+  .refine(distinctPins, pinsMessage)
+  .meta({ id: 'RoomUpdate' });
+
+export type RoomCreateInput = z.input<typeof roomCreateSchema>;
+export type RoomUpdateInput = z.input<typeof roomUpdateSchema>;
+export type RoomValues = z.output<typeof roomCreateSchema>;
+export type RoomChanges = z.output<typeof roomUpdateSchema>;
+
+export const ROOM_LIST_FILTERS = ['all', 'upcoming', 'expired'] as const;
+export const roomListQuerySchema = z.object({
+  filter: z.enum(ROOM_LIST_FILTERS, 'field.invalid').default('all'),
+  limit: z.coerce.number().int('limit.range').min(1, 'limit.range').max(200, 'limit.range').default(50),
+  cursor: z.string().regex(/^\d+$/, 'cursor.invalid').optional(),
+});
+export type RoomListQuery = z.input<typeof roomListQuerySchema>;

@@ -1,0 +1,137 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { isAdmin, type Actor } from '@/server/auth/actor';
+import { db, type Db } from '@/server/db/client';
+import { isUniqueViolation } from '@/server/db/errors';
+import { rooms, tenants, users, type Room } from '@/server/db/schema';
+import { ConflictError, ForbiddenError, NotFoundError } from '@/server/lib/errors';
+import { parseInput } from '@/server/lib/validation';
+import { proposeRoomNumber, randomPin } from './rules/numbers';
+import {
+  roomCreateSchema,
+  roomListQuerySchema,
+  roomUpdateSchema,
+  type RoomCreateInput,
+  type RoomListQuery,
+  type RoomUpdateInput,
+} from './schemas';
+import { toRoomView, type RoomView } from './view';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+const roomNumberTaken = () =>
+  new ConflictError({ field: 'roomNumber', code: 'roomNumber.taken' }, 'This room number is already used by another room');
+
+/** T-4: everyone in the tenant reads; the organizer or an admin changes. */
+export function assertCanManage(actor: Actor, room: Pick<Room, 'organizerId'>): void {
+  if (!isAdmin(actor) && room.organizerId !== actor.userId) throw new ForbiddenError();
+}
+
+async function earlyJoinMinutes(tenantId: string): Promise<number> {
+  const [tenant] = await db().select({ earlyJoin: tenants.earlyJoinMinutes }).from(tenants).where(eq(tenants.id, tenantId));
+  if (!tenant) throw new NotFoundError('Tenant');
+  return tenant.earlyJoin;
+}
+
+/** T-1: the tenant is part of every lookup, so another tenant's id reads as missing. */
+export async function findRoom(actor: Actor, roomId: string, tx: Tx | Db = db()): Promise<Room> {
+  if (!/^[0-9a-f-]{36}$/i.test(roomId)) throw new NotFoundError('Room');
+  const [room] = await tx.select().from(rooms).where(and(eq(rooms.id, roomId), eq(rooms.tenantId, actor.tenantId)));
+  if (!room) throw new NotFoundError('Room');
+  return room;
+}
+
+async function viewOf(room: Room, now: Date): Promise<RoomView> {
+  const [organizer] = await db().select({ name: users.name }).from(users).where(eq(users.id, room.organizerId));
+  return toRoomView(room, organizer?.name ?? '', await earlyJoinMinutes(room.tenantId), now);
+}
+
+export async function getRoom(actor: Actor, roomId: string, now: Date): Promise<RoomView> {
+  return viewOf(await findRoom(actor, roomId), now);
+}
+
+export async function listRooms(actor: Actor, query: RoomListQuery, now: Date): Promise<{ items: RoomView[]; nextCursor: string | null }> {
+  const { filter, limit, cursor } = parseInput(roomListQuerySchema, query);
+  const closesAt = sql`${rooms.startsAt} + ${rooms.durationMinutes} * interval '1 minute'`;
+  const nowIso = now.toISOString();
+  const where = and(
+    eq(rooms.tenantId, actor.tenantId),
+    filter === 'upcoming' ? sql`${closesAt} > ${nowIso}::timestamptz` : undefined,
+    filter === 'expired' ? sql`${closesAt} <= ${nowIso}::timestamptz` : undefined,
+  );
+  const offset = Number(cursor ?? 0);
+  const rows = await db()
+    .select({ room: rooms, organizerName: users.name })
+    .from(rooms)
+    .innerJoin(users, eq(users.id, rooms.organizerId))
+    .where(where)
+    .orderBy(filter === 'expired' ? desc(rooms.startsAt) : asc(rooms.startsAt), asc(rooms.id))
+    .limit(limit + 1)
+    .offset(offset);
+  const earlyJoin = await earlyJoinMinutes(actor.tenantId);
+  return {
+    items: rows.slice(0, limit).map((r) => toRoomView(r.room, r.organizerName, earlyJoin, now)),
+    nextCursor: rows.length > limit ? String(offset + limit) : null,
+  };
+}
+
+/** R-6: what the create form starts with. */
+export async function proposeRoomDefaults(actor: Actor): Promise<{ roomNumber: string; pin: string }> {
+  const roomNumber = await proposeRoomNumber(async (candidate) => {
+    const [hit] = await db()
+      .select({ id: rooms.id })
+      .from(rooms)
+      .where(and(eq(rooms.tenantId, actor.tenantId), eq(rooms.roomNumber, candidate)));
+    return Boolean(hit);
+  });
+  return { roomNumber, pin: randomPin() };
+}
+
+export async function createRoom(actor: Actor, input: RoomCreateInput, now: Date): Promise<RoomView> {
+  const values = parseInput(roomCreateSchema, input);
+  try {
+    const [room] = await db()
+      .insert(rooms)
+      .values({ ...values, kind: values.kind ?? 'audio', tenantId: actor.tenantId, organizerId: actor.userId })
+      .returning();
+    return viewOf(room, now);
+  } catch (error) {
+    if (isUniqueViolation(error, 'rooms_tenant_room_number')) throw roomNumberTaken();
+    throw error;
+  }
+}
+
+/** A new start is a reschedule: the schedule version rises so updates and reminders follow it (R-7). */
+export async function updateRoom(actor: Actor, roomId: string, input: RoomUpdateInput, now: Date): Promise<RoomView> {
+  const changes = parseInput(roomUpdateSchema, input);
+  try {
+    const updated = await db().transaction(async (tx) => {
+      const room = await findRoom(actor, roomId, tx);
+      assertCanManage(actor, room);
+      const rescheduled =
+        (changes.startsAt !== undefined && changes.startsAt.getTime() !== room.startsAt.getTime()) ||
+        (changes.durationMinutes !== undefined && changes.durationMinutes !== room.durationMinutes);
+      const [row] = await tx
+        .update(rooms)
+        .set({
+          ...changes,
+          scheduleVersion: rescheduled ? room.scheduleVersion + 1 : room.scheduleVersion,
+          updatedAt: now,
+        })
+        .where(and(eq(rooms.id, room.id), eq(rooms.tenantId, actor.tenantId)))
+        .returning();
+      return row;
+    });
+    return viewOf(updated, now);
+  } catch (error) {
+    if (isUniqueViolation(error, 'rooms_tenant_room_number')) throw roomNumberTaken();
+    throw error;
+  }
+}
+
+export async function deleteRoom(actor: Actor, roomId: string): Promise<void> {
+  await db().transaction(async (tx) => {
+    const room = await findRoom(actor, roomId, tx);
+    assertCanManage(actor, room);
+    await tx.delete(rooms).where(and(eq(rooms.id, room.id), eq(rooms.tenantId, actor.tenantId)));
+  });
+}
