@@ -1,0 +1,80 @@
+import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenants } from './tenants';
+import { rooms } from './rooms';
+
+export const CONFERENCE_KINDS = ['room', 'adhoc'] as const;
+export type ConferenceKind = (typeof CONFERENCE_KINDS)[number];
+export const PARTICIPANT_ROLES = ['participant', 'moderator', 'organizer'] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+export const LEG_DIRECTIONS = ['inbound', 'outbound'] as const;
+
+/** One run of a room or of an ad-hoc call (H-1); written when it starts so a crash loses nothing answered. */
+export const conferences = pgTable(
+  'conferences',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    // Kept when the room is deleted: history and billing outlive the room (H-2).
+    roomId: uuid('room_id').references(() => rooms.id, { onDelete: 'set null' }),
+    roomNumber: text('room_number'),
+    kind: text('kind', { enum: CONFERENCE_KINDS }).notNull(),
+    organizerExtension: text('organizer_extension'),
+    // The FreeSWITCH that mixes it and the sip process that controls it (ARCHITECTURE: scale-out).
+    mediaServer: text('media_server').notNull(),
+    sipInstance: text('sip_instance').notNull(),
+    mediaName: text('media_name').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endReason: text('end_reason'),
+  },
+  (t) => [
+    index('conferences_tenant_started').on(t.tenantId, t.startedAt),
+    index('conferences_room_open').on(t.roomId, t.endedAt),
+    index('conferences_instance_open').on(t.sipInstance, t.endedAt),
+  ],
+);
+
+/** One call leg inside a conference; callerNumber null means the caller hid it. */
+export const participants = pgTable(
+  'participants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    conferenceId: uuid('conference_id')
+      .notNull()
+      .references(() => conferences.id, { onDelete: 'cascade' }),
+    callId: text('call_id').notNull(),
+    callerNumber: text('caller_number'),
+    callerName: text('caller_name'),
+    role: text('role', { enum: PARTICIPANT_ROLES }).notNull(),
+    direction: text('direction', { enum: LEG_DIRECTIONS }).notNull(),
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull(),
+    leftAt: timestamp('left_at', { withTimezone: true }),
+    endReason: text('end_reason'),
+  },
+  (t) => [index('participants_conference').on(t.conferenceId)],
+);
+
+/** Wrong PINs per room, in the database so the D-5 throttle holds across sip processes. */
+export const pinAttempts = pgTable(
+  'pin_attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    roomId: uuid('room_id')
+      .notNull()
+      .references(() => rooms.id, { onDelete: 'cascade' }),
+    callerNumber: text('caller_number'),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('pin_attempts_room_time').on(t.roomId, t.attemptedAt)],
+);
+
+export type Conference = typeof conferences.$inferSelect;
+export type Participant = typeof participants.$inferSelect;
