@@ -1,0 +1,117 @@
+import type { Language } from '@/server/db/schema/tenants';
+
+/** Languages with their own wording; the others read English until translated (E-5). */
+export type EmailLanguage = 'fr' | 'en';
+
+export function emailLanguage(language: Language): EmailLanguage {
+  return language === 'fr' ? 'fr' : 'en';
+}
+
+interface Words {
+  subject: {
+    invitation: (room: string, when: string) => string;
+    reminder: (room: string, minutes: number) => string;
+    update: (room: string, when: string) => string;
+    cancellation: (room: string, when: string) => string;
+    copy: string;
+  };
+  lead: {
+    invitation: (organizer: string) => string;
+    reminder: (room: string, minutes: number) => string;
+    update: (organizer: string) => string;
+    cancellation: (organizer: string, room: string, when: string) => string;
+    copy: string;
+  };
+  label: {
+    separator: string;
+    when: string;
+    window: string;
+    windowRange: (opens: string, closes: string) => string;
+    portalNumbers: string;
+    roomNumber: string;
+    pin: string;
+    description: string;
+    organizer: string;
+  };
+  howToJoin: (withPin: boolean) => string;
+  extensionHint: string;
+  oneTap: string;
+  calendar: string;
+  footer: (tenant: string) => string;
+}
+
+const fr: Words = {
+  subject: {
+    invitation: (room, when) => `Invitation : ${room} — ${when}`,
+    reminder: (room, minutes) => `Rappel : ${room} commence dans ${minutes} minutes`,
+    update: (room, when) => `Nouvel horaire : ${room} — ${when}`,
+    cancellation: (room, when) => `Annulée : ${room} — ${when}`,
+    copy: '[Copie] ',
+  },
+  lead: {
+    invitation: (organizer) => `${organizer} vous invite à une conférence téléphonique.`,
+    reminder: (room, minutes) => `La conférence « ${room} » commence dans ${minutes} minutes.`,
+    update: (organizer) => `${organizer} a changé l'horaire de la conférence. Voici le nouvel horaire.`,
+    cancellation: (organizer, room, when) => `${organizer} a annulé la conférence « ${room} » prévue le ${when}.`,
+    copy: 'Copie de ce que reçoivent les participants.',
+  },
+  label: {
+    separator: ' : ',
+    when: 'Date',
+    window: 'Accès',
+    windowRange: (opens, closes) => `de ${opens} à ${closes}`,
+    portalNumbers: "Numéros d'accès",
+    roomNumber: 'Numéro de salle',
+    pin: 'Code PIN',
+    description: 'Description',
+    organizer: 'Organisateur',
+  },
+  howToJoin: (withPin) =>
+    `Appelez l'un des numéros d'accès, tapez le numéro de salle suivi de #${withPin ? ', puis le code PIN suivi de #' : ''}.`,
+  extensionHint: "Depuis un poste de l'entreprise, composez simplement *72.",
+  oneTap: 'Appel en un geste depuis un mobile',
+  calendar: "L'événement est joint pour l'ajouter à votre agenda.",
+  footer: (tenant) => `Envoyé par la plateforme de conférence de ${tenant}.`,
+};
+
+const en: Words = {
+  subject: {
+    invitation: (room, when) => `Invitation: ${room} — ${when}`,
+    reminder: (room, minutes) => `Reminder: ${room} starts in ${minutes} minutes`,
+    update: (room, when) => `New time: ${room} — ${when}`,
+    cancellation: (room, when) => `Cancelled: ${room} — ${when}`,
+    copy: '[Copy] ',
+  },
+  lead: {
+    invitation: (organizer) => `${organizer} invites you to a conference call.`,
+    reminder: (room, minutes) => `The conference “${room}” starts in ${minutes} minutes.`,
+    update: (organizer) => `${organizer} changed the time of the conference. Here is the new time.`,
+    cancellation: (organizer, room, when) => `${organizer} cancelled the conference “${room}” planned for ${when}.`,
+    copy: 'A copy of what the participants receive.',
+  },
+  label: {
+    separator: ': ',
+    when: 'Date',
+    window: 'Access',
+    windowRange: (opens, closes) => `from ${opens} to ${closes}`,
+    portalNumbers: 'Dial-in numbers',
+    roomNumber: 'Room number',
+    pin: 'PIN',
+    description: 'Description',
+    organizer: 'Organizer',
+  },
+  howToJoin: (withPin) =>
+    `Call one of the dial-in numbers and type the room number followed by #${withPin ? ', then the PIN followed by #' : ''}.`,
+  extensionHint: 'From a company extension, simply dial *72.',
+  oneTap: 'One-tap dial from a mobile',
+  calendar: 'The event is attached so you can add it to your calendar.',
+  footer: (tenant) => `Sent by the conference service of ${tenant}.`,
+};
+
+const words: Record<EmailLanguage, Words> = { fr, en };
+
+export function wordsFor(language: Language): Words {
+  return words[emailLanguage(language)];
+}
+
+export type { Words };
