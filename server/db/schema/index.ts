@@ -2,3 +2,4 @@ export * from './tenants';
 export * from './users';
 export * from './rooms';
 export * from './conferences';
+export * from './notifications';
