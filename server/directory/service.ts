@@ -4,6 +4,7 @@ import { db } from '@/server/db/client';
 import { isUniqueViolation } from '@/server/db/errors';
 import { directoryEntries, extensions } from '@/server/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/server/lib/errors';
+import { isUuid } from '@/server/lib/ids';
 import { parseInput } from '@/server/lib/validation';
 import {
   directoryEntryCreateSchema,
@@ -16,8 +17,6 @@ import {
 function assertAdmin(actor: Actor) {
   if (!isAdmin(actor)) throw new ForbiddenError('Only a tenant admin may change extensions and the directory');
 }
-
-const UUID = /^[0-9a-f-]{36}$/i;
 
 export const listExtensions = (actor: Actor) =>
   db().select().from(extensions).where(eq(extensions.tenantId, actor.tenantId)).orderBy(asc(extensions.number));
@@ -37,7 +36,7 @@ export async function createExtension(actor: Actor, input: ExtensionCreateInput)
 
 export async function deleteExtension(actor: Actor, id: string) {
   assertAdmin(actor);
-  if (!UUID.test(id)) throw new NotFoundError('Extension');
+  if (!isUuid(id)) throw new NotFoundError('Extension');
   const gone = await db()
     .delete(extensions)
     .where(and(eq(extensions.id, id), eq(extensions.tenantId, actor.tenantId)))
@@ -57,7 +56,7 @@ export async function createDirectoryEntry(actor: Actor, input: DirectoryEntryCr
 
 export async function deleteDirectoryEntry(actor: Actor, id: string) {
   assertAdmin(actor);
-  if (!UUID.test(id)) throw new NotFoundError('Directory entry');
+  if (!isUuid(id)) throw new NotFoundError('Directory entry');
   const gone = await db()
     .delete(directoryEntries)
     .where(and(eq(directoryEntries.id, id), eq(directoryEntries.tenantId, actor.tenantId)))

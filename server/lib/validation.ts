@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { ValidationError, type FieldIssue } from './errors';
 
+/** PostgreSQL text cannot hold NUL; refusing it here keeps such input a 400 instead of a failed insert (Q-5). */
+export const STORABLE_TEXT = /^[^\u0000]*$/;
+
 const MESSAGE_KEY = /^[a-zA-Z]+(\.[a-zA-Z]+)+$/;
 
 /** Zod issues → `{ field, code }` where code is a key of the errors catalogue. */

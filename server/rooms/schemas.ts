@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROOM_KINDS } from '@/server/db/schema';
+import { STORABLE_TEXT } from '@/server/lib/validation';
 import { DURATION_CHOICES, PIN_PATTERN, ROOM_NUMBER_PATTERN } from './rules/numbers';
 
 /** One set of field rules for the API and the portal form (R-1, R-2). */
@@ -12,11 +13,11 @@ const durationSchema = z.coerce
 
 export const roomFields = {
   roomNumber: roomNumberSchema,
-  name: z.string().trim().min(1, 'name.required').max(200, 'name.tooLong'),
+  name: z.string().trim().min(1, 'name.required').max(200, 'name.tooLong').regex(STORABLE_TEXT, 'field.invalid'),
   durationMinutes: durationSchema,
   pin: pinSchema.nullish(),
   moderatorPin: moderatorPinSchema.nullish(),
-  description: z.string().trim().max(2000, 'description.tooLong').nullish(),
+  description: z.string().trim().max(2000, 'description.tooLong').regex(STORABLE_TEXT, 'field.invalid').nullish(),
   kind: z.enum(ROOM_KINDS, 'kind.choice').optional(),
 };
 
@@ -24,8 +25,11 @@ const distinctPins = (room: { pin?: string | null; moderatorPin?: string | null 
   !room.pin || !room.moderatorPin || room.pin !== room.moderatorPin;
 const pinsMessage = { message: 'moderatorPin.sameAsPin', path: ['moderatorPin'] };
 
-/** API-2: `startsAt` is ISO 8601 with an offset. */
-export const startsAtSchema = z.iso.datetime({ offset: true, error: 'startsAt.format' }).transform((s) => new Date(s));
+/** API-2: `startsAt` is ISO 8601 with an offset; years outside 1970–9999 (UTC) are refused, PostgreSQL would not store year 0. */
+export const startsAtSchema = z.iso
+  .datetime({ offset: true, error: 'startsAt.format' })
+  .transform((s) => new Date(s))
+  .refine((d) => d.getUTCFullYear() >= 1970 && d.getUTCFullYear() <= 9999, 'startsAt.format');
 
 export const roomCreateSchema = z
   .object({ ...roomFields, startsAt: startsAtSchema })
@@ -55,6 +59,7 @@ export const ROOM_LIST_FILTERS = ['all', 'upcoming', 'expired'] as const;
 export const roomListQuerySchema = z.object({
   filter: z.enum(ROOM_LIST_FILTERS, 'field.invalid').default('all'),
   limit: z.coerce.number().int('limit.range').min(1, 'limit.range').max(200, 'limit.range').default(50),
-  cursor: z.string().regex(/^\d+$/, 'cursor.invalid').optional(),
+  // Bounded so that the offset stays within PostgreSQL's bigint.
+  cursor: z.string().regex(/^\d{1,9}$/, 'cursor.invalid').optional(),
 });
 export type RoomListQuery = z.input<typeof roomListQuerySchema>;

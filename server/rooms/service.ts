@@ -4,6 +4,7 @@ import { db, type Db } from '@/server/db/client';
 import { isUniqueViolation } from '@/server/db/errors';
 import { rooms, tenants, users, type Room } from '@/server/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/server/lib/errors';
+import { isUuid } from '@/server/lib/ids';
 import { parseInput } from '@/server/lib/validation';
 import { proposeRoomNumber, randomPin } from './rules/numbers';
 import {
@@ -34,7 +35,7 @@ async function earlyJoinMinutes(tenantId: string): Promise<number> {
 
 /** T-1: the tenant is part of every lookup, so another tenant's id reads as missing. */
 export async function findRoom(actor: Actor, roomId: string, tx: Tx | Db = db()): Promise<Room> {
-  if (!/^[0-9a-f-]{36}$/i.test(roomId)) throw new NotFoundError('Room');
+  if (!isUuid(roomId)) throw new NotFoundError('Room');
   const [room] = await tx.select().from(rooms).where(and(eq(rooms.id, roomId), eq(rooms.tenantId, actor.tenantId)));
   if (!room) throw new NotFoundError('Room');
   return room;
