@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { DomainError, ValidationError, ConflictError } from '@/server/lib/errors';
 import { errorMessage } from '@/server/lib/messages';
 import { logger } from '@/server/lib/logger';
@@ -11,15 +12,21 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   429: 'Too many requests',
   500: 'Internal error',
+  503: 'Service unavailable',
 };
 
-export interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: { field: string; message: string }[];
-}
+/** API-1: RFC 9457 problem details, as the OpenAPI document describes every error answer. */
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem' });
+
+export type ProblemBody = z.output<typeof problemSchema>;
 
 /** API-1: RFC 9457 problem details. */
 export function problem(status: number, detail: string, errors?: ProblemBody['errors']): Response {

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { MEMBER_SOURCES } from '@/server/db/schema';
+import { STORABLE_TEXT } from '@/server/lib/validation';
 import { emailSchema } from '@/server/tenants/schemas';
 import { extensionNumberSchema } from '@/server/users/schemas';
 
-const nameSchema = z.string().trim().min(1, 'name.required').max(200, 'name.tooLong');
+const nameSchema = z.string().trim().min(1, 'name.required').max(200, 'name.tooLong').regex(STORABLE_TEXT, 'field.invalid');
 const optionalEmail = z.preprocess((v) => (v === '' ? null : v), emailSchema.nullish());
 const sendEmail = z.boolean().default(false);
 
@@ -20,3 +22,18 @@ export const memberCreateSchema = z
   .meta({ id: 'MemberCreate' });
 
 export type MemberCreateInput = z.input<typeof memberCreateSchema>;
+
+/** API-2: a member as every answer shows it; the OpenAPI document and the API tests read this schema. */
+export const memberSchema = z
+  .object({
+    id: z.uuid(),
+    source: z.enum(MEMBER_SOURCES),
+    extension: z.string().optional(),
+    name: z.string(),
+    email: z.string().optional(),
+    sendEmail: z.boolean(),
+  })
+  .strict()
+  .meta({ id: 'Member' });
+
+export const memberListSchema = z.object({ items: z.array(memberSchema) }).meta({ id: 'MemberList' });

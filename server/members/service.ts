@@ -1,21 +1,15 @@
 import { and, asc, eq, ilike, or } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Actor } from '@/server/auth/actor';
 import { db } from '@/server/db/client';
 import { directoryEntries, extensions, members, type Member } from '@/server/db/schema';
 import { NotFoundError, ValidationError } from '@/server/lib/errors';
+import { isUuid } from '@/server/lib/ids';
 import { parseInput } from '@/server/lib/validation';
 import { assertCanManage, findRoom } from '@/server/rooms/service';
-import { memberCreateSchema, type MemberCreateInput } from './schemas';
+import { memberCreateSchema, memberSchema, type MemberCreateInput } from './schemas';
 
-/** API-2: a member as every answer shows it. */
-export interface MemberView {
-  id: string;
-  source: Member['source'];
-  extension?: string;
-  name: string;
-  email?: string;
-  sendEmail: boolean;
-}
+export type MemberView = z.output<typeof memberSchema>;
 
 export function toMemberView(m: Member): MemberView {
   return {
@@ -74,7 +68,7 @@ export async function addMember(actor: Actor, roomId: string, input: MemberCreat
 export async function removeMember(actor: Actor, roomId: string, memberId: string): Promise<void> {
   const room = await findRoom(actor, roomId);
   assertCanManage(actor, room);
-  if (!/^[0-9a-f-]{36}$/i.test(memberId)) throw new NotFoundError('Member');
+  if (!isUuid(memberId)) throw new NotFoundError('Member');
   const removed = await db()
     .delete(members)
     .where(and(eq(members.id, memberId), eq(members.roomId, room.id), eq(members.tenantId, actor.tenantId)))

@@ -1,24 +1,35 @@
-import type { Room } from '@/server/db/schema';
-import { roomWindow, windowStatus, type RoomStatus } from './rules/window';
+import { z } from 'zod';
+import { ROOM_KINDS, type Room } from '@/server/db/schema';
+import { ROOM_STATUSES, roomWindow, windowStatus } from './rules/window';
 
-/** API-2: the room as every answer shows it. */
-export interface RoomView {
-  id: string;
-  roomNumber: string;
-  name: string;
-  startsAt: string;
-  durationMinutes: number;
-  pin: string | null;
-  moderatorPin: string | null;
-  description: string | null;
-  kind: 'audio' | 'ucc';
-  status: RoomStatus;
-  window: { opensAt: string; closesAt: string };
-  organizer: { id: string; name: string };
-  scheduleVersion: number;
-  createdAt: string;
-  updatedAt: string;
-}
+const instant = z.iso.datetime({ offset: true });
+
+/** API-2: the room as every answer shows it; the OpenAPI document and the API tests read this schema. */
+export const roomSchema = z
+  .object({
+    id: z.uuid(),
+    roomNumber: z.string(),
+    name: z.string(),
+    startsAt: instant,
+    durationMinutes: z.number().int(),
+    pin: z.string().nullable(),
+    moderatorPin: z.string().nullable(),
+    description: z.string().nullable(),
+    kind: z.enum(ROOM_KINDS),
+    status: z.enum(ROOM_STATUSES),
+    window: z.object({ opensAt: instant, closesAt: instant }),
+    organizer: z.object({ id: z.uuid(), name: z.string() }),
+    scheduleVersion: z.number().int(),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .strict()
+  .meta({ id: 'Room' });
+
+export type RoomView = z.output<typeof roomSchema>;
+
+/** `nextCursor` is passed back as `cursor` for the next page; null on the last one. */
+export const roomListSchema = z.object({ items: z.array(roomSchema), nextCursor: z.string().nullable() }).meta({ id: 'RoomList' });
 
 export function toRoomView(room: Room, organizerName: string, earlyJoinMinutes: number, now: Date): RoomView {
   const window = roomWindow(room, earlyJoinMinutes);

@@ -9,7 +9,8 @@ export interface RoomWindow {
   closesAt: Date;
 }
 
-export type RoomStatus = 'scheduled' | 'open' | 'expired';
+export const ROOM_STATUSES = ['scheduled', 'open', 'expired'] as const;
+export type RoomStatus = (typeof ROOM_STATUSES)[number];
 
 const MINUTE = 60_000;
 
