@@ -11,7 +11,10 @@ export interface ApiContext<P extends Params> {
   actor: Actor;
   params: P;
   now: Date;
-  /** The JSON body; a body that is not JSON is refused with 400 naming `body`. */
+  /**
+   * The JSON body; a body that is not JSON is refused with 400 naming `body`. Routes hand it on
+   * typed as the service's input because the service parses it with the documented schema.
+   */
   body: () => Promise<unknown>;
   query: Record<string, string>;
 }

@@ -1,0 +1,34 @@
+/** Calls a route handler exactly as Next 16 does: a real Request and `{ params: Promise<…> }`. */
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+export interface CallOptions {
+  token?: string | null;
+  /** Serialised as JSON unless a string, which is sent as is (for malformed bodies). */
+  body?: unknown;
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  authorization?: string;
+}
+
+export interface Answer {
+  status: number;
+  contentType: string | null;
+  // Tests read many shapes; the Room/Member/Problem schemas check them where it matters.
+  json: any;
+}
+
+export async function call(handler: Handler, method: string, path: string, options: CallOptions = {}): Promise<Answer> {
+  const url = new URL(path, 'http://localhost');
+  for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
+  const headers = new Headers();
+  const authorization = options.authorization ?? (options.token ? `Bearer ${options.token}` : undefined);
+  if (authorization) headers.set('authorization', authorization);
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers.set('content-type', 'application/json');
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  }
+  const response = await handler(new Request(url, { method, headers, body }), { params: Promise.resolve(options.params ?? {}) });
+  const text = await response.text();
+  return { status: response.status, contentType: response.headers.get('content-type'), json: text ? JSON.parse(text) : undefined };
+}
