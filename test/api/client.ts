@@ -1,11 +1,11 @@
 /** Calls a route handler exactly as Next 16 does: a real Request and `{ params: Promise<…> }`. */
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
-export interface CallOptions {
+export interface CallOptions<P = Record<string, string>> {
   token?: string | null;
   /** Serialised as JSON unless a string, which is sent as is (for malformed bodies). */
   body?: unknown;
-  params?: Record<string, string>;
+  params?: P;
   query?: Record<string, string>;
   authorization?: string;
 }
@@ -17,7 +17,12 @@ export interface Answer {
   json: any;
 }
 
-export async function call(handler: Handler, method: string, path: string, options: CallOptions = {}): Promise<Answer> {
+export async function call<P extends Record<string, string>>(
+  handler: Handler<P>,
+  method: string,
+  path: string,
+  options: CallOptions<P> = {},
+): Promise<Answer> {
   const url = new URL(path, 'http://localhost');
   for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
   const headers = new Headers();
@@ -28,7 +33,7 @@ export async function call(handler: Handler, method: string, path: string, optio
     headers.set('content-type', 'application/json');
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
   }
-  const response = await handler(new Request(url, { method, headers, body }), { params: Promise.resolve(options.params ?? {}) });
+  const response = await handler(new Request(url, { method, headers, body }), { params: Promise.resolve(options.params ?? ({} as P)) });
   const text = await response.text();
   return { status: response.status, contentType: response.headers.get('content-type'), json: text ? JSON.parse(text) : undefined };
 }
