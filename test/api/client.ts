@@ -1,5 +1,5 @@
 /** Calls a route handler exactly as Next 16 does: a real Request and `{ params: Promise<…> }`. */
-type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
+type Handler<P> = (request: Request, context: { params: Promise<P> }) => Response | Promise<Response>;
 
 export interface CallOptions<P = Record<string, string>> {
   token?: string | null;
