@@ -1,0 +1,43 @@
+import type { Logger } from '@/server/lib/logger';
+import type { ConferenceRegistry } from './conference/registry';
+import type { Catalogue } from './prompts/catalogue';
+import type { CallServices } from './services';
+import type { CallClock, Telephony } from './telephony/port';
+
+/** What a call needs from the process: the same shape on FreeSWITCH and in the simulator. */
+export interface CallDeps {
+  telephony: Telephony;
+  clock: CallClock;
+  services: CallServices;
+  catalogue: Catalogue;
+  conferences: ConferenceRegistry;
+  log: Logger;
+  /** False while the media server is saturated: new calls get 503, calls in progress keep going. */
+  mediaAvailable: () => boolean;
+}
+
+export type RefusalReason =
+  | 'anonymous'
+  | 'unknown-room'
+  | 'not-open'
+  | 'ended'
+  | 'wrong-pin'
+  | 'throttled'
+  | 'locked'
+  | 'malformed'
+  | 'no-tenant'
+  /** Beyond API-3's list: production only — the media server was saturated (503) or the caller hung up in the menu. */
+  | 'media-unavailable'
+  | 'abandoned';
+
+export type DialOutResult = 'answered' | 'busy' | 'no-answer' | 'refused-policy' | 'failed';
+
+/** API-3 `call simulate` prints this (plus the prompts the caller heard). */
+export interface CallOutcome {
+  decision: 'admitted' | 'refused';
+  reason?: RefusalReason;
+  tenantId?: string;
+  roomId?: string;
+  conferenceId?: string;
+  dialOut?: { number: string; result: DialOutResult }[];
+}

@@ -1,0 +1,73 @@
+import type { RoomEntry } from '@/server/admission/room-entry';
+import type { CallDeps, CallOutcome, RefusalReason } from '../deps';
+import type { PromptId } from '../prompts/catalogue';
+import type { CallSession } from '../session';
+
+const TRIES = 3;
+const MAX_ROOM_DIGITS = 10;
+const MAX_PIN_DIGITS = 12;
+
+/**
+ * The portal (D-1..D-5): welcome, room number, PIN, then the room's conference. Three wrong or
+ * empty entries of either end the call; every refusal says why before hanging up.
+ */
+export async function portalDialIn(session: CallSession, deps: CallDeps): Promise<CallOutcome> {
+  const { tenant } = session;
+  const base = { tenantId: tenant.id };
+  const refuse = async (reason: RefusalReason, ...prompts: PromptId[]): Promise<CallOutcome> => {
+    session.log.info({ reason }, 'portal caller refused');
+    await session.refuse(...prompts);
+    return { ...base, decision: 'refused', reason };
+  };
+
+  if (tenant.welcomeAnnouncement) await session.leg.play([{ id: 'tenant-welcome', uri: tenant.welcomeAnnouncement }]);
+  else await session.play('welcome');
+
+  const entry = await askRoom(session, deps);
+  if (!session.active) return { ...base, decision: 'refused', reason: 'abandoned' };
+  if (!entry) return refuse('unknown-room');
+  const withRoom = { ...base, roomId: entry.roomId };
+  if (entry.status === 'scheduled') return { ...(await refuse('not-open', 'room-not-open')), ...withRoom };
+  if (entry.status === 'expired') return { ...(await refuse('ended', 'room-ended')), ...withRoom };
+  if (entry.lockedUntil) return { ...(await refuse('throttled', 'room-unavailable')), ...withRoom };
+
+  const pinRole = entry.pin ? await askPin(session, deps, entry) : 'participant';
+  if (!session.active) return { ...withRoom, decision: 'refused', reason: 'abandoned' };
+  if (pinRole === 'wrong') return { ...(await refuse('wrong-pin')), ...withRoom };
+
+  const conference = await deps.conferences.forRoom(tenant, entry);
+  if (conference.locked) return { ...(await refuse('locked', 'room-locked')), ...withRoom };
+  const isOrganizer = session.caller.number !== null && entry.organizerExtensions.includes(session.caller.number);
+  await conference.add({
+    leg: session.leg,
+    callerNumber: session.caller.number,
+    callerName: session.caller.name,
+    role: isOrganizer ? 'organizer' : pinRole,
+    direction: 'inbound',
+  });
+  session.log.info({ roomId: entry.roomId, conferenceId: conference.id }, 'caller admitted');
+  return { ...withRoom, decision: 'admitted', conferenceId: conference.id };
+}
+
+async function askRoom(session: CallSession, deps: CallDeps): Promise<RoomEntry | null> {
+  for (let attempt = 0; attempt < TRIES && session.active; attempt++) {
+    const typed = await session.collect('enter-room-number', MAX_ROOM_DIGITS);
+    if (!session.active) return null;
+    const entry = await deps.services.lookupRoomEntry(session.tenant, typed, deps.clock.now());
+    if (entry) return entry;
+    await session.play('invalid-room');
+  }
+  return null;
+}
+
+async function askPin(session: CallSession, deps: CallDeps, entry: RoomEntry): Promise<'participant' | 'moderator' | 'wrong'> {
+  for (let attempt = 0; attempt < TRIES && session.active; attempt++) {
+    const typed = await session.collect('enter-pin', MAX_PIN_DIGITS);
+    if (!session.active) return 'wrong';
+    const result = await deps.services.checkPin(session.tenant.id, entry, typed, session.caller, deps.clock.now());
+    if (result !== 'wrong') return result;
+    session.log.warn({ roomId: entry.roomId, callerNumber: session.caller.number ?? 'hidden', empty: typed === '' }, 'wrong PIN (D-5)');
+    await session.play('invalid-pin');
+  }
+  return 'wrong';
+}

@@ -1,0 +1,107 @@
+/**
+ * The only telephony the flows see (ARCHITECTURE: flows speak to this port). Two adapters
+ * implement it: drachtio/ (drachtio-srf + drachtio-fsmrf) and sim/ (in memory, virtual clock),
+ * so the same flow code runs in tests, in `call simulate` and on FreeSWITCH.
+ */
+
+/** A prompt id (what tests and `call simulate` report) and the media URI FreeSWITCH plays. */
+export interface Prompt {
+  id: string;
+  uri: string;
+}
+
+export interface SipAddress {
+  user: string | null;
+  host: string | null;
+}
+
+/** What the INVITE said about the caller, untouched: routing decides what it means (D-1, D-2). */
+export interface InboundCall {
+  callId: string;
+  /** User part of the request URI: a portal number, `*72` or `*71*…`. */
+  dialled: string;
+  from: SipAddress & { displayName: string | null };
+  privacy: string | null;
+  assertedIdentity: SipAddress | null;
+  /** Refuse before answering (404, 403, 484, 503…). */
+  refuse(status: number): Promise<void>;
+  answer(): Promise<CallLeg>;
+}
+
+export interface CollectOptions {
+  prompt: Prompt;
+  maxDigits: number;
+  timeoutMs: number;
+}
+
+/** An answered call leg with its media endpoint. */
+export interface CallLeg {
+  readonly callId: string;
+  play(prompts: Prompt[]): Promise<void>;
+  /** Digits typed before `#` (or `maxDigits`); '' when nothing came before the timeout or on hang-up. */
+  collect(options: CollectOptions): Promise<string>;
+  onDigit(listener: (digit: string) => void): void;
+  /** The far end hung up (or the media server dropped the leg). Called once. */
+  onHangup(listener: () => void): void;
+  /** We hang up; releases the SIP dialog and the media endpoint. Safe to call twice. */
+  hangup(): Promise<void>;
+}
+
+export interface JoinFlags {
+  muted: boolean;
+  moderator: boolean;
+}
+
+export interface ConferenceEvents {
+  /** A member left the mix (hung up or kicked); never the media server's own control member. */
+  memberLeft: (memberId: number) => void;
+  talking: (memberId: number, talking: boolean) => void;
+}
+
+export interface MediaConference {
+  readonly name: string;
+  join(leg: CallLeg, flags: JoinFlags): Promise<number>;
+  /** Plays a prompt to every member; resolves when it has been played. */
+  play(prompt: Prompt): Promise<void>;
+  startMusic(prompt: Prompt): Promise<void>;
+  stopMusic(): Promise<void>;
+  mute(memberId: number): Promise<void>;
+  unmute(memberId: number): Promise<void>;
+  kick(memberId: number): Promise<void>;
+  lock(): Promise<void>;
+  unlock(): Promise<void>;
+  on<E extends keyof ConferenceEvents>(event: E, listener: ConferenceEvents[E]): void;
+  destroy(): Promise<void>;
+}
+
+export interface DialOutRequest {
+  uri: string;
+  callerId: string | null;
+  headers: Record<string, string>;
+  /** No answer within this time cancels the attempt (A-2: 30 s). */
+  timeoutMs: number;
+}
+
+export type DialOutcome = { result: 'answered'; leg: CallLeg } | { result: 'busy' | 'no-answer' | 'failed' };
+
+export class ConferenceExistsError extends Error {
+  constructor(name: string) {
+    super(`conference ${name} exists on the media server`);
+  }
+}
+
+export interface Telephony {
+  /** Recorded on each conference row: which FreeSWITCH mixes it. */
+  readonly mediaServer: string;
+  /** Throws ConferenceExistsError when a conference of that name was left behind. */
+  createConference(name: string): Promise<MediaConference>;
+  /** Ends a conference left on the media server by a sip process that died. */
+  clearConference(name: string): Promise<void>;
+  dialOut(request: DialOutRequest): Promise<DialOutcome>;
+}
+
+/** Time as the flows see it: the system clock in production, a virtual one in the simulator. */
+export interface CallClock {
+  now(): Date;
+  sleep(ms: number): Promise<void>;
+}

@@ -1,0 +1,99 @@
+import type { CallLeg, CollectOptions, Prompt } from '../port';
+import type { VirtualClock } from './clock';
+
+/** How a simulated person behaves: the keys they press, and how long they stay once connected. */
+export interface CallerScript {
+  /** Keypad input as typed, `#` included: "4711#123456#". */
+  dtmf?: string;
+  /** Time spent in a conference before hanging up. */
+  stayMs?: number;
+}
+
+export const DEFAULT_STAY_MS = 60_000;
+
+/** A simulated answered leg; keeps what the person heard so scenarios can assert on it. */
+export class SimLeg implements CallLeg {
+  readonly heard: string[] = [];
+  endedBy: 'caller' | 'bridge' | null = null;
+  endedAt: Date | null = null;
+  private pending: string[];
+  private hangupListeners: (() => void)[] = [];
+  private digitListeners: ((digit: string) => void)[] = [];
+  private leaveConference: (() => void) | null = null;
+
+  constructor(
+    readonly callId: string,
+    private readonly clock: VirtualClock,
+    private readonly script: CallerScript,
+  ) {
+    this.pending = [...(script.dtmf ?? '')];
+  }
+
+  get active(): boolean {
+    return this.endedBy === null;
+  }
+
+  async play(prompts: Prompt[]): Promise<void> {
+    if (this.active) this.heard.push(...prompts.map((p) => p.id));
+  }
+
+  hear(prompt: Prompt): void {
+    if (this.active) this.heard.push(prompt.id);
+  }
+
+  async collect({ prompt, maxDigits, timeoutMs }: CollectOptions): Promise<string> {
+    if (!this.active) return '';
+    this.heard.push(prompt.id);
+    if (this.pending.length === 0) {
+      await this.clock.sleep(timeoutMs);
+      return '';
+    }
+    let digits = '';
+    while (this.pending.length > 0 && digits.length < maxDigits) {
+      const key = this.pending.shift()!;
+      if (key === '#') break;
+      digits += key;
+    }
+    return digits;
+  }
+
+  onDigit(listener: (digit: string) => void): void {
+    this.digitListeners.push(listener);
+  }
+
+  onHangup(listener: () => void): void {
+    this.hangupListeners.push(listener);
+  }
+
+  async hangup(): Promise<void> {
+    this.end('bridge');
+  }
+
+  /** Called by the simulated conference: the person stays a while, then hangs up. */
+  joined(leave: () => void): void {
+    this.leaveConference = leave;
+    void this.pressRemainingKeys();
+    void this.clock.sleep(this.script.stayMs ?? DEFAULT_STAY_MS).then(() => {
+      if (this.active) {
+        this.end('caller');
+        for (const listener of this.hangupListeners) listener();
+      }
+    });
+  }
+
+  /** Keys left in the script after the IVR reach the conference's keypad listeners, one per second. */
+  private async pressRemainingKeys(): Promise<void> {
+    while (this.pending.length > 0 && this.active) {
+      await this.clock.sleep(1000);
+      const key = this.pending.shift()!;
+      for (const listener of this.digitListeners) listener(key);
+    }
+  }
+
+  private end(by: 'caller' | 'bridge'): void {
+    if (!this.active) return;
+    this.endedBy = by;
+    this.endedAt = this.clock.now();
+    this.leaveConference?.();
+  }
+}
