@@ -9,13 +9,16 @@ export type Route =
   | { kind: 'unknown' };
 
 const STAR72 = '*72';
-const DIALLED = /^[+\d*#]{1,64}$/;
+const DIALLED = /^[+\d*#]+$/;
+const MAX_DIALLED = 256;
 
 export function routeCall(dialled: string): Route {
   const user = decodeUser(dialled);
-  if (user === null || !DIALLED.test(user)) return { kind: 'unknown' };
-  if (user === STAR72) return { kind: 'star72' };
+  if (user === null || user.length > MAX_DIALLED) return { kind: 'unknown' };
+  // A mistyped *71* string still reaches the ad-hoc flow, whose prompt tells the organizer.
   if (isAdhocDialString(user)) return { kind: 'adhoc', dialString: user };
+  if (!DIALLED.test(user)) return { kind: 'unknown' };
+  if (user === STAR72) return { kind: 'star72' };
   const number = portalNumberForm(user);
   return number ? { kind: 'portal-number', number } : { kind: 'unknown' };
 }

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { db } from '@/server/db/client';
-import { extensions, pinAttempts, rooms } from '@/server/db/schema';
+import { pinAttempts, rooms } from '@/server/db/schema';
 import { isRoomNumber } from '@/server/rooms/rules/numbers';
 import { roomWindow, windowStatus, type RoomStatus } from '@/server/rooms/rules/window';
 import { pinLockedUntil, PIN_ATTEMPTS_LOOKBACK_MS } from './rules/throttle';
@@ -36,10 +36,12 @@ export async function lookupRoomEntry(
       durationMinutes: rooms.durationMinutes,
       pin: rooms.pin,
       moderatorPin: rooms.moderatorPin,
-      attempts: sql<number[] | null>`(select array_agg((extract(epoch from ${pinAttempts.attemptedAt}) * 1000)::float8)
-        from ${pinAttempts} where ${pinAttempts.roomId} = ${rooms.id} and ${pinAttempts.attemptedAt} > ${since.toISOString()}::timestamptz)`,
-      organizerExtensions: sql<string[] | null>`(select array_agg(${extensions.number}) from ${extensions}
-        where ${extensions.tenantId} = ${rooms.tenantId} and ${extensions.userId} = ${rooms.organizerId})`,
+      // Qualified by hand: drizzle leaves columns unqualified in a single-table select, and the
+      // subqueries' own tables would capture them.
+      attempts: sql<number[] | null>`(select array_agg((extract(epoch from pa.attempted_at) * 1000)::float8)
+        from pin_attempts pa where pa.room_id = "rooms"."id" and pa.attempted_at > ${since.toISOString()}::timestamptz)`,
+      organizerExtensions: sql<string[] | null>`(select array_agg(e.number) from extensions e
+        where e.tenant_id = "rooms"."tenant_id" and e.user_id = "rooms"."organizer_id")`,
     })
     .from(rooms)
     .where(and(eq(rooms.tenantId, tenant.id), eq(rooms.roomNumber, roomNumber)));

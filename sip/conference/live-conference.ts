@@ -64,6 +64,12 @@ export class LiveConference {
 
   async add(joiner: Joiner): Promise<void> {
     const joinedAt = this.ctx.clock.now();
+    // The second caller must not hear the first one's music (C-1).
+    const endsSolitude = this.members.size === 1 && !this.hadCompany;
+    if (endsSolitude) {
+      this.hadCompany = true;
+      await this.media.stopMusic();
+    }
     const memberId = await this.media.join(joiner.leg, { muted: joiner.muted ?? false, moderator: joiner.role !== 'participant' });
     const participantId = await this.ctx.services.recordJoin({
       tenantId: this.tenant.id,
@@ -82,10 +88,6 @@ export class LiveConference {
     this.members.set(memberId, { participantId, leg: joiner.leg });
     this.joins++;
     if (this.members.size === 1 && !this.hadCompany) return this.media.startMusic(this.prompt('music'));
-    if (!this.hadCompany) {
-      this.hadCompany = true;
-      await this.media.stopMusic();
-    }
     this.tone('join-tone');
   }
 
