@@ -1,0 +1,60 @@
+import type { ReactNode } from 'react';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { LanguageSwitcher } from '@/app/_ui/language-switcher';
+import { leave } from '@/app/lib/authenticate';
+import { requireActor } from '@/app/lib/session';
+import { isAdmin } from '@/server/auth/actor';
+
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const actor = await requireActor();
+  const t = await getTranslations('common');
+  const navLink = 'rounded px-3 py-2 text-sm font-medium text-slate-100 hover:bg-slate-700';
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">
+        {t('skipToContent')}
+      </a>
+      <header className="bg-slate-900 text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/rooms" className="text-base font-semibold tracking-tight text-white">
+            {t('product')}
+          </Link>
+          <nav aria-label={t('mainNav')} className="flex flex-1 flex-wrap items-center gap-1">
+            <Link href="/rooms" className={navLink}>
+              {t('nav.rooms')}
+            </Link>
+            {isAdmin(actor) && (
+              <>
+                <Link href="/admin/extensions" className={navLink}>
+                  {t('nav.extensions')}
+                </Link>
+                <Link href="/admin/directory" className={navLink}>
+                  {t('nav.directory')}
+                </Link>
+                <Link href="/admin/users" className={navLink}>
+                  {t('nav.users')}
+                </Link>
+                <Link href="/admin/settings" className={navLink}>
+                  {t('nav.settings')}
+                </Link>
+              </>
+            )}
+          </nav>
+          <div className="flex items-center gap-3">
+            <LanguageSwitcher tone="dark" />
+            <span className="hidden text-sm text-slate-300 sm:inline">{actor.name}</span>
+            <form action={leave}>
+              <button type="submit" className="rounded border border-slate-500 px-3 py-1 text-sm font-medium text-white hover:bg-slate-700">
+                {t('signOut')}
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

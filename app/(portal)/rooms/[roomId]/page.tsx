@@ -1,0 +1,162 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { ConfirmAction } from '@/app/_ui/confirm-action';
+import { StatusBadge } from '@/app/_ui/status-badge';
+import { cardClass, secondaryButtonClass } from '@/app/_ui/styles';
+import { loadRoom } from '@/app/lib/load-room';
+import { roomTimes } from '@/app/lib/room-time';
+import { requireActor } from '@/app/lib/session';
+import { isAdmin } from '@/server/auth/actor';
+import { listMembers } from '@/server/members/service';
+import { getTenantSettings } from '@/server/tenants/service';
+import { deleteRoom, removeMember } from '../actions';
+import { MemberForm } from './member-form';
+
+export async function generateMetadata({ params }: { params: Promise<{ roomId: string }> }): Promise<Metadata> {
+  const actor = await requireActor();
+  const room = await loadRoom(actor, (await params).roomId);
+  return { title: room.name };
+}
+
+const SAVED_NOTICES = ['created', 'updated', 'ambiguous'] as const;
+
+export default async function RoomPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ roomId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requireActor();
+  const { roomId } = await params;
+  const { saved } = await searchParams;
+  const room = await loadRoom(actor, roomId);
+  const [t, locale, tenant, members] = await Promise.all([
+    getTranslations('rooms'),
+    getLocale(),
+    getTenantSettings(actor),
+    listMembers(actor, room.id),
+  ]);
+  const tm = await getTranslations('members');
+  const canManage = isAdmin(actor) || room.organizer.id === actor.userId;
+  const times = roomTimes(room, tenant.timezone, locale);
+  const notice = SAVED_NOTICES.find((n) => n === saved);
+
+  const facts: [string, string][] = [
+    [t('columns.roomNumber'), room.roomNumber],
+    [t('columns.start'), times.start],
+    [t('columns.window'), times.window],
+    [t('form.durationMinutes'), t('form.minutes', { count: room.durationMinutes })],
+    [t('form.pin'), room.pin ?? t('none')],
+    [t('form.moderatorPin'), room.moderatorPin ?? t('none')],
+    [t('organizer'), room.organizer.name],
+  ];
+
+  return (
+    <div className="space-y-8">
+      {notice && (
+        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+          {t(`saved.${notice}`)}
+        </p>
+      )}
+
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <p className="text-sm">
+            <Link href="/rooms" className="font-medium text-indigo-700 hover:underline">
+              {t('backToList')}
+            </Link>
+          </p>
+          <h1 className="mt-1 flex items-center gap-3 text-2xl font-semibold">
+            {room.name} <StatusBadge status={room.status} />
+          </h1>
+        </div>
+        {canManage && (
+          <div className="flex gap-3">
+            <Link href={`/rooms/${room.id}/edit`} className={secondaryButtonClass}>
+              {room.status === 'expired' ? t('reschedule') : t('edit')}
+            </Link>
+            <ConfirmAction
+              action={deleteRoom}
+              fields={{ roomId: room.id }}
+              label={t('delete')}
+              title={t('deleteTitle')}
+              body={t('deleteBody', { name: room.name })}
+              confirmLabel={t('deleteConfirm')}
+            />
+          </div>
+        )}
+      </div>
+
+      <section aria-labelledby="room-facts" className={`${cardClass} p-6`}>
+        <h2 id="room-facts" className="sr-only">
+          {t('details')}
+        </h2>
+        <dl className="grid gap-x-8 gap-y-4 sm:grid-cols-2 lg:grid-cols-3">
+          {facts.map(([label, value]) => (
+            <div key={label}>
+              <dt className="text-xs font-semibold uppercase tracking-wide text-slate-600">{label}</dt>
+              <dd className="mt-1 font-medium text-slate-900">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        {room.description && <p className="mt-6 whitespace-pre-line text-sm text-slate-700">{room.description}</p>}
+      </section>
+
+      <section aria-labelledby="members-title" className="space-y-4">
+        <h2 id="members-title" className="text-xl font-semibold">
+          {tm('title', { count: members.length })}
+        </h2>
+        <div className={`${cardClass} overflow-x-auto`}>
+          {members.length === 0 ? (
+            <p className="px-6 py-6 text-sm text-slate-600">{tm('empty')}</p>
+          ) : (
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
+                <tr>
+                  <th scope="col" className="px-4 py-3">{tm('name')}</th>
+                  <th scope="col" className="px-4 py-3">{tm('source')}</th>
+                  <th scope="col" className="px-4 py-3">{tm('email')}</th>
+                  <th scope="col" className="px-4 py-3">{tm('sendEmail')}</th>
+                  {canManage && <th scope="col" className="px-4 py-3"><span className="sr-only">{tm('actions')}</span></th>}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {members.map((m) => (
+                  <tr key={m.id}>
+                    <td className="px-4 py-3 font-medium">{m.name}</td>
+                    <td className="px-4 py-3">
+                      {m.source === 'extension' ? tm('fromExtension', { number: m.extension ?? '' }) : tm(`sources.${m.source}`)}
+                    </td>
+                    <td className="px-4 py-3">{m.email ?? '—'}</td>
+                    <td className="px-4 py-3">{m.sendEmail ? tm('yes') : tm('no')}</td>
+                    {canManage && (
+                      <td className="px-4 py-3 text-right">
+                        <ConfirmAction
+                          compact
+                          action={removeMember}
+                          fields={{ roomId: room.id, memberId: m.id }}
+                          label={tm('remove', { name: m.name })}
+                          title={tm('removeTitle')}
+                          body={tm('removeBody', { name: m.name })}
+                          confirmLabel={tm('removeConfirm')}
+                        />
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+        {canManage && (
+          <div className={`${cardClass} p-6`}>
+            <h3 className="mb-4 text-base font-semibold">{tm('addTitle')}</h3>
+            <MemberForm roomId={room.id} />
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

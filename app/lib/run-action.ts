@@ -1,0 +1,35 @@
+import { redirect } from 'next/navigation';
+import { executeAction, type ActionResult } from '@/server/actions/define';
+import { actions, type ActionKey } from '@/server/actions';
+import { systemClock } from '@/server/lib/clock';
+import { currentActor } from './session';
+
+type Output<K extends ActionKey> = Awaited<ReturnType<(typeof actions)[K]['run']>>;
+
+/** What a form keeps between submissions: the result and, after a refusal, what was typed. */
+export type FormState<R = unknown> = (ActionResult<R> & { values?: Record<string, string> }) | null;
+
+/** FormData → plain object; a field sent several times (checkbox group) becomes an array. */
+export function formInput(formData: FormData): Record<string, string | string[]> {
+  const input: Record<string, string | string[]> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith('$ACTION')) continue;
+    const values = formData.getAll(key).filter((v): v is string => typeof v === 'string');
+    input[key] = values.length > 1 ? values : (values[0] ?? '');
+  }
+  return input;
+}
+
+/**
+ * The one path from a form to the domain: the session is re-read into an Actor (T-3), the
+ * registered action validates and runs, and a refusal comes back with what was typed (Q-5).
+ */
+export async function runAction<K extends ActionKey>(key: K, formData: FormData): Promise<ActionResult<Output<K>> & { values?: Record<string, string> }> {
+  const actor = await currentActor();
+  if (!actor) redirect('/sign-in');
+  const input = formInput(formData);
+  const result = (await executeAction(actions[key] as never, actor, input, systemClock())) as ActionResult<Output<K>>;
+  if (result.ok) return result;
+  const values = Object.fromEntries(Object.entries(input).filter(([k, v]) => typeof v === 'string' && !/password/i.test(k))) as Record<string, string>;
+  return { ...result, values };
+}

@@ -1,0 +1,24 @@
+import { cache } from 'react';
+import { notFound, redirect } from 'next/navigation';
+import { auth } from '@/auth';
+import { actorForUser, isAdmin, type Actor } from '@/server/auth/actor';
+
+/** The signed-in user as the services know them, read once per request (T-3). */
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  if (!session?.userId) return null;
+  return actorForUser(session.userId);
+});
+
+export async function requireActor(): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect('/sign-in');
+  return actor;
+}
+
+/** Admin pages answer 404 to everyone else, as if they did not exist. */
+export async function requireAdmin(): Promise<Actor> {
+  const actor = await requireActor();
+  if (!isAdmin(actor)) notFound();
+  return actor;
+}

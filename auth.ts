@@ -1,0 +1,40 @@
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { verifyCredentials } from '@/server/users/service';
+
+declare module 'next-auth' {
+  interface Session {
+    userId: string;
+  }
+}
+
+/**
+ * Credentials sign-in with JWT sessions. The session carries only the user id: tenant and role
+ * are re-read on every request (actorForUser), so a removed user or a changed role applies at once.
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  secret: process.env.AUTH_SECRET,
+  session: { strategy: 'jwt' },
+  pages: { signIn: '/sign-in' },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials) {
+        const email = typeof credentials?.email === 'string' ? credentials.email : '';
+        const password = typeof credentials?.password === 'string' ? credentials.password : '';
+        const found = await verifyCredentials(email, password);
+        if (!found) throw new CredentialsSignin();
+        return { id: found.userId };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      return user?.id ? { sub: user.id } : { sub: token.sub };
+    },
+    session({ session, token }) {
+      return { expires: session.expires, userId: token.sub ?? '' } as typeof session;
+    },
+  },
+});

@@ -1,0 +1,28 @@
+import { addMember, removeMember, searchMemberCandidates } from './members';
+import { createDirectoryEntry, createExtension, deleteDirectoryEntry, deleteExtension } from './directory';
+import { createRoom, deleteRoom, updateRoom } from './rooms';
+import { updateTenantSettings } from './tenant';
+import { createUser, deleteUser, setLocale } from './users';
+
+/**
+ * Every server action of the portal, one key each; `app/**\/actions.ts` exports a function of the
+ * same name per key, and the tenant-isolation test checks each of them (T-1).
+ */
+export const actions = {
+  createRoom,
+  updateRoom,
+  deleteRoom,
+  addMember,
+  removeMember,
+  searchMemberCandidates,
+  createExtension,
+  deleteExtension,
+  createDirectoryEntry,
+  deleteDirectoryEntry,
+  createUser,
+  deleteUser,
+  setLocale,
+  updateTenantSettings,
+};
+
+export type ActionKey = keyof typeof actions;

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import type { Actor } from '@/server/auth/actor';
+import { ValidationError, type FieldIssue } from '@/server/lib/errors';
+import { fieldIssues } from '@/server/lib/validation';
+import { localToInstant } from '@/server/rooms/rules/localtime';
+import { roomCreateSchema } from '@/server/rooms/schemas';
+import * as rooms from '@/server/rooms/service';
+import { getTenantSettings } from '@/server/tenants/service';
+import { defineAction } from './define';
+import { formText, id, optionalText } from './form';
+
+/** The room form: the start is the wall-clock time typed in the tenant's zone. */
+const roomForm = z.object({
+  roomNumber: formText,
+  name: formText,
+  startsAt: formText,
+  durationMinutes: formText,
+  pin: optionalText,
+  moderatorPin: optionalText,
+  description: optionalText,
+});
+type RoomForm = z.output<typeof roomForm>;
+
+/**
+ * Turns the typed local start into an instant and checks every field at once, so a bad PIN and a
+ * start in the spring-forward gap are both reported next to their fields (R-2, R-3).
+ */
+async function roomInput(actor: Actor, form: RoomForm) {
+  const { timezone } = await getTenantSettings(actor);
+  const start = localToInstant(form.startsAt?.trim() ?? '', timezone);
+  const issues: FieldIssue[] = [];
+  if (!start.ok) issues.push({ field: 'startsAt', code: start.reason === 'gap' ? 'startsAt.gap' : 'startsAt.local' });
+  const input = { ...form, startsAt: start.ok ? start.instant.toISOString() : new Date(0).toISOString() };
+  const checked = roomCreateSchema.safeParse(input);
+  if (!checked.success) issues.push(...fieldIssues(checked.error));
+  if (issues.length > 0 || !checked.success) throw new ValidationError(issues);
+  return { input: { ...checked.data, startsAt: checked.data.startsAt.toISOString() }, ambiguousStart: start.ok && start.ambiguous };
+}
+
+export const createRoom = defineAction({
+  schema: roomForm,
+  async run(actor, form, now) {
+    const { input, ambiguousStart } = await roomInput(actor, form);
+    return { room: await rooms.createRoom(actor, input, now), ambiguousStart };
+  },
+});
+
+/** Also the reschedule of an expired room: a new start is all it takes. */
+export const updateRoom = defineAction({
+  schema: roomForm.extend({ roomId: id }),
+  async run(actor, { roomId, ...form }, now) {
+    await rooms.findRoom(actor, roomId);
+    const { input, ambiguousStart } = await roomInput(actor, form);
+    return { room: await rooms.updateRoom(actor, roomId, input, now), ambiguousStart };
+  },
+});
+
+export const deleteRoom = defineAction({
+  schema: z.object({ roomId: id }),
+  run: (actor, { roomId }) => rooms.deleteRoom(actor, roomId),
+});
