@@ -1,0 +1,109 @@
+import { expect } from 'vitest';
+import type { ActionResult } from '@/server/actions/define';
+import type { ActionKey } from '@/server/actions';
+import type { MemberCandidate } from '@/server/members/service';
+import type { SeededTenant } from '@/test/seed';
+
+/**
+ * One attempt of tenant B (as its admin) on tenant A's data through one server action, with the
+ * input the portal's form would send. The harness runs
+ * `executeAction(actions[key], b.admin.actor, input, now)` and checks that tenant A's rows are
+ * unchanged (tenantSnapshot) whatever the answer.
+ */
+export interface ActionCase {
+  what: string;
+  input: Record<string, unknown>;
+  /** Default 404 (`ok: false, status: 404`, like a missing id: T-1); 200 means `ok: true`. */
+  status?: number;
+  check?: (result: ActionResult<unknown>) => void;
+}
+
+export type ActionRow = (tenants: { a: SeededTenant; b: SeededTenant }) => ActionCase[];
+
+/** A start typed in the tenant's zone, as the room form sends it. */
+const roomForm = { name: 'Taken over', startsAt: '2031-03-01T10:00', durationMinutes: '30', pin: '4321', moderatorPin: '', description: '' };
+
+/** Keyed by the registry (server/actions); `app/**\/actions.ts` exports one function per key. */
+export const actionRows: Record<ActionKey, ActionRow> = {
+  createRoom: () => [
+    {
+      what: "books A's room number, which is free in B (a conflict would reveal A's room)",
+      input: { ...roomForm, roomNumber: '3001' },
+      status: 200,
+    },
+  ],
+  updateRoom: ({ a }) => [
+    { what: "renames A's room", input: { ...roomForm, roomId: a.roomIds[0], roomNumber: '1001' } },
+    { what: "reschedules A's subscriber's room", input: { ...roomForm, roomId: a.roomIds[1], roomNumber: '1002' } },
+  ],
+  deleteRoom: ({ a }) => [{ what: "deletes A's room", input: { roomId: a.roomIds[0] } }],
+  addMember: ({ a, b }) => [
+    { what: "adds a free name to A's room", input: { roomId: a.roomIds[0], source: 'name', name: 'Spy', email: '' } },
+    {
+      what: "adds A's directory entry to B's own room (refused like an unknown entry)",
+      input: { roomId: b.roomIds[0], source: 'directory', ref: a.directoryEntryId, name: '', email: '' },
+      status: 400,
+      check: (result) => {
+        expect(result).toMatchObject({ ok: false, fieldErrors: { directoryEntryId: 'directoryEntry.unknown' } });
+      },
+    },
+  ],
+  removeMember: ({ a, b }) => [
+    { what: "removes a member of A's room", input: { roomId: a.roomIds[0], memberId: a.memberIds[0] } },
+    { what: "removes A's member through B's own room", input: { roomId: b.roomIds[0], memberId: a.memberIds[1] } },
+  ],
+  searchMemberCandidates: ({ a }) => [
+    {
+      what: "searches for A's subscriber, whose extension only A has",
+      input: { q: a.subscriber.actor.name },
+      status: 200,
+      check: (result) => {
+        expect(result).toEqual({ ok: true, data: [] });
+      },
+    },
+    {
+      what: "searches a word every directory entry has and finds none of A's",
+      input: { q: 'Contact' },
+      status: 200,
+      check: (result) => {
+        const refs = result.ok ? (result.data as MemberCandidate[]).map((c) => c.ref) : [];
+        expect(refs).not.toContain(a.directoryEntryId);
+      },
+    },
+  ],
+  createExtension: () => [{ what: 'adds an extension to B only', input: { number: '299', name: 'New desk', email: '' }, status: 200 }],
+  deleteExtension: ({ a }) => [{ what: "deletes A's extension", input: { id: a.extensionId } }],
+  createDirectoryEntry: () => [
+    { what: 'adds a directory entry to B only', input: { name: 'New contact', number: '+33199999999', email: '' }, status: 200 },
+  ],
+  deleteDirectoryEntry: ({ a }) => [{ what: "deletes A's directory entry", input: { id: a.directoryEntryId } }],
+  createUser: () => [
+    {
+      what: 'adds a user to B only',
+      input: { email: `new-${Date.now()}@isolation.example.com`, password: 'long enough', role: 'subscriber', name: 'New user', extension: '' },
+      status: 200,
+    },
+  ],
+  deleteUser: ({ a }) => [
+    { what: "removes A's subscriber", input: { id: a.subscriber.actor.userId } },
+    { what: "removes A's admin", input: { id: a.admin.actor.userId } },
+  ],
+  setLocale: () => [{ what: "changes B's own language only", input: { locale: 'en' }, status: 200 }],
+  updateTenantSettings: () => [
+    {
+      what: "changes B's own settings only",
+      input: {
+        name: 'Tenant B renamed',
+        timezone: 'Europe/Berlin',
+        language: 'en',
+        sipDomain: `b${Date.now()}.pbx.example.com`,
+        portalNumbers: `+3319${String(Date.now()).slice(-7)}`,
+        outboundRoute: '',
+        earlyJoinMinutes: '10',
+        anonymousCallers: 'reject',
+        dialOutClasses: ['extension', 'national'],
+      },
+      status: 200,
+    },
+  ],
+};
