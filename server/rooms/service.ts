@@ -3,9 +3,11 @@ import { isAdmin, type Actor } from '@/server/auth/actor';
 import { db, type Db } from '@/server/db/client';
 import { isUniqueViolation } from '@/server/db/errors';
 import { rooms, tenants, users, type Room } from '@/server/db/schema';
+import { systemClock } from '@/server/lib/clock';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/server/lib/errors';
 import { isUuid } from '@/server/lib/ids';
 import { parseInput } from '@/server/lib/validation';
+import { noticeCancellation, noticeReschedule } from '@/server/notifications/schedule-changes';
 import { proposeRoomNumber, randomPin } from './rules/numbers';
 import {
   roomCreateSchema,
@@ -120,6 +122,7 @@ export async function updateRoom(actor: Actor, roomId: string, input: RoomUpdate
         })
         .where(and(eq(rooms.id, room.id), eq(rooms.tenantId, actor.tenantId)))
         .returning();
+      if (rescheduled) await noticeReschedule(tx, row, now);
       return row;
     });
     return viewOf(updated, now);
@@ -129,10 +132,11 @@ export async function updateRoom(actor: Actor, roomId: string, input: RoomUpdate
   }
 }
 
-export async function deleteRoom(actor: Actor, roomId: string): Promise<void> {
+export async function deleteRoom(actor: Actor, roomId: string, now: Date = systemClock()): Promise<void> {
   await db().transaction(async (tx) => {
     const room = await findRoom(actor, roomId, tx);
     assertCanManage(actor, room);
+    await noticeCancellation(tx, room, now);
     await tx.delete(rooms).where(and(eq(rooms.id, room.id), eq(rooms.tenantId, actor.tenantId)));
   });
 }

@@ -1,0 +1,22 @@
+import type { Clock } from '@/server/lib/clock';
+import type { MailTransport } from '@/server/mail/transport';
+import { dispatchDue } from '@/server/notifications/dispatch';
+import { planDueReminders } from '@/server/notifications/reminders';
+
+export interface DueJobsReport {
+  remindersPlanned: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+}
+
+/**
+ * Every job that is due as of the clock, once: reminders that fell due are written, then every
+ * notification waiting (new, or back from a failed attempt) is sent. Running it late catches up;
+ * running it twice, or in two processes at once, sends nothing twice (M-4).
+ */
+export async function runDueJobs(transport: MailTransport, clock: Clock): Promise<DueJobsReport> {
+  const remindersPlanned = await planDueReminders(clock());
+  const delivered = await dispatchDue({ transport, clock });
+  return { remindersPlanned, ...delivered };
+}

@@ -1,0 +1,36 @@
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  /** Text: every attachment we send is a calendar file. */
+  content: string;
+}
+
+export interface OutgoingEmail {
+  /** Stable for the notification it carries: the same email sent again is recognised. */
+  idempotencyKey: string;
+  tenantId: string;
+  roomId: string;
+  kind: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  attachments: MailAttachment[];
+}
+
+/** One transport request: its key is stable for these emails, so repeating it sends nothing new. */
+export interface SendRequest {
+  key: string;
+  emails: OutgoingEmail[];
+}
+
+export type SendOutcome =
+  | { ok: true; providerIds: string[] }
+  | { ok: false; retryable: boolean; error: string };
+
+export interface MailTransport {
+  readonly name: 'resend' | 'outbox';
+  /** The largest request the transport takes; emails with attachments always go alone. */
+  readonly maxBatch: number;
+  send(request: SendRequest): Promise<SendOutcome>;
+}

@@ -1,0 +1,84 @@
+import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { db } from '@/server/db/client';
+import { notifications, type Notification } from '@/server/db/schema';
+
+const OPEN = ['pending', 'sending'] as const;
+
+export interface ClaimOptions {
+  now: Date;
+  batches: number;
+  leaseMs: number;
+  roomId?: string;
+}
+
+/**
+ * Claims up to `batches` due batches, whole, for this process: their leaders are locked with
+ * SKIP LOCKED so concurrent dispatchers take disjoint batches, and the lease makes a batch whose
+ * claimer died claimable again later. The lease runs on the database's clock, not on `now`:
+ * it is about processes staying alive, not about when emails are due.
+ */
+export async function claimDue({ now, batches, leaseMs, roomId }: ClaimOptions): Promise<Notification[]> {
+  const leaders = db()
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(
+      and(
+        sql`${notifications.id} = ${notifications.batchId}`,
+        inArray(notifications.status, OPEN),
+        lte(notifications.nextAttemptAt, now),
+        or(isNull(notifications.leaseUntil), sql`${notifications.leaseUntil} < clock_timestamp()`),
+        roomId ? eq(notifications.roomId, roomId) : undefined,
+      ),
+    )
+    .orderBy(asc(notifications.nextAttemptAt))
+    .limit(batches)
+    .for('update', { skipLocked: true });
+  return db()
+    .update(notifications)
+    .set({
+      status: 'sending',
+      leaseUntil: sql`clock_timestamp() + ${leaseMs} * interval '1 millisecond'`,
+      attempts: sql`${notifications.attempts} + 1`,
+    })
+    .where(and(inArray(notifications.batchId, leaders), inArray(notifications.status, OPEN)))
+    .returning();
+}
+
+export async function recordSent(sent: { id: string; providerId: string }[], sentAt: Date): Promise<void> {
+  await db().execute(sql`
+    update ${notifications} set status = 'sent', sent_at = ${sentAt.toISOString()}::timestamptz, lease_until = null, last_error = null,
+      provider_message_id = nullif(sent."providerId", '')
+    from jsonb_to_recordset(${JSON.stringify(sent)}::jsonb) as sent(id uuid, "providerId" text)
+    where ${notifications.id} = sent.id and ${notifications.status} = 'sending'`);
+}
+
+/** The batch is tried again at `retryAt`, or stays failed when `retryAt` is null; the error stays visible. */
+export async function recordFailure(batchId: string, error: string, retryAt: Date | null): Promise<void> {
+  await db()
+    .update(notifications)
+    .set(
+      retryAt
+        ? { status: 'pending', nextAttemptAt: retryAt, leaseUntil: null, lastError: error }
+        : { status: 'failed', leaseUntil: null, lastError: error },
+    )
+    .where(and(eq(notifications.batchId, batchId), eq(notifications.status, 'sending')));
+}
+
+/**
+ * A batch refused as a whole (one bad address spoils the request) was not sent at all, so its
+ * emails may safely go out one by one, each under its own key.
+ */
+export async function splitBatch(batchId: string, error: string, retryAt: Date): Promise<void> {
+  await db()
+    .update(notifications)
+    .set({ batchId: sql`${notifications.id}`, status: 'pending', nextAttemptAt: retryAt, leaseUntil: null, lastError: error })
+    .where(and(eq(notifications.batchId, batchId), eq(notifications.status, 'sending')));
+}
+
+/** M-4: a reminder whose window closed before it could leave is dropped, with the reason. */
+export async function recordSkipped(batchId: string, reason: string): Promise<void> {
+  await db()
+    .update(notifications)
+    .set({ status: 'skipped', leaseUntil: null, lastError: reason })
+    .where(and(eq(notifications.batchId, batchId), eq(notifications.status, 'sending')));
+}
