@@ -28,7 +28,8 @@ export interface SeededTenant {
 export const HOUR = 3_600_000;
 
 /** A tenant with one of everything, made through the services the product itself uses. */
-export async function seedTenant(label: string, now = new Date()): Promise<SeededTenant> {
+export async function seedTenant(label: string, options: { roomNumbers?: [string, string]; now?: Date } = {}): Promise<SeededTenant> {
+  const { roomNumbers = ['1001', '1002'], now = new Date() } = options;
   const tag = `${label}${randomInt(1e9)}`.toLowerCase();
   const { tenantId, adminUserId } = await createTenant({
     name: `Tenant ${label}`,
@@ -50,8 +51,8 @@ export async function seedTenant(label: string, now = new Date()): Promise<Seede
   const extension = await createExtension(admin.actor, { number: '202', name: `Extension ${label}`, email: `ext@${tag}.example.com` });
   const entry = await createDirectoryEntry(admin.actor, { name: `Contact ${label}`, number: '+33123456789', email: `contact@${tag}.example.com` });
   const startsAt = new Date(now.getTime() + 24 * HOUR).toISOString();
-  const first = await createRoom(admin.actor, { roomNumber: '1001', name: `Room ${label} 1`, startsAt, durationMinutes: 60, pin: '1234' }, now);
-  const second = await createRoom(subscriber.actor, { roomNumber: '1002', name: `Room ${label} 2`, startsAt, durationMinutes: 30 }, now);
+  const first = await createRoom(admin.actor, { roomNumber: roomNumbers[0], name: `Room ${label} 1`, startsAt, durationMinutes: 60, pin: '1234' }, now);
+  const second = await createRoom(subscriber.actor, { roomNumber: roomNumbers[1], name: `Room ${label} 2`, startsAt, durationMinutes: 30 }, now);
   const members = [
     await addMember(admin.actor, first.id, { source: 'extension', extension: '202', sendEmail: true }),
     await addMember(admin.actor, first.id, { source: 'directory', directoryEntryId: entry.id }),

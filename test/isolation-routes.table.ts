@@ -1,0 +1,73 @@
+import { expect } from 'vitest';
+import type { Answer } from '@/test/api/client';
+import type { SeededTenant } from '@/test/seed';
+
+/** One attempt of tenant B (as its admin) on tenant A's data through one route and method. */
+export interface RouteCase {
+  what: string;
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  /** Default 404. Whatever it is, the harness also checks that it is the very answer B gets when A's ids are replaced by ids that exist nowhere (T-1). */
+  status?: number;
+  check?: (answer: Answer) => void;
+}
+
+export type RouteRow = (tenants: { a: SeededTenant; b: SeededTenant }) => RouteCase[];
+
+const idsOf = (items: { id: string }[]) => items.map((item) => item.id);
+
+/** Keyed `METHOD /api/v1/...` exactly as the route file tree spells it; the harness fails on a route without a row. */
+export const routeRows: Record<string, RouteRow> = {
+  'GET /api/v1/openapi.json': ({ a }) => [
+    {
+      what: 'reads the public document, which holds no tenant data',
+      status: 200,
+      check: (answer) => {
+        expect(JSON.stringify(answer.json)).not.toContain(a.tenantId);
+      },
+    },
+  ],
+  'GET /api/v1/rooms': ({ a, b }) => [
+    {
+      what: "lists rooms and sees none of A's",
+      query: { limit: '200' },
+      status: 200,
+      check: (answer) => {
+        for (const id of a.roomIds) expect(idsOf(answer.json.items)).not.toContain(id);
+        const organizers = new Set(answer.json.items.map((room: { organizer: { id: string } }) => room.organizer.id));
+        expect([...organizers].every((id) => id === b.admin.actor.userId || id === b.subscriber.actor.userId)).toBe(true);
+      },
+    },
+  ],
+  'POST /api/v1/rooms': () => [
+    {
+      what: "books A's room number, which is free in B (a 409 would reveal A's room)",
+      body: { roomNumber: '3002', name: 'Mine', startsAt: '2031-03-01T10:00:00+01:00', durationMinutes: 30 },
+      status: 201,
+    },
+  ],
+  'GET /api/v1/rooms/[id]': ({ a }) => [{ what: "reads A's room", params: { id: a.roomIds[0] } }],
+  'PATCH /api/v1/rooms/[id]': ({ a }) => [
+    { what: "renames A's room", params: { id: a.roomIds[0] }, body: { name: 'Taken over', pin: null } },
+    { what: "reschedules A's subscriber's room", params: { id: a.roomIds[1] }, body: { startsAt: '2031-03-01T10:00:00+01:00' } },
+  ],
+  'DELETE /api/v1/rooms/[id]': ({ a }) => [{ what: "deletes A's room", params: { id: a.roomIds[0] } }],
+  'GET /api/v1/rooms/[id]/members': ({ a }) => [{ what: "lists the members of A's room", params: { id: a.roomIds[0] } }],
+  'POST /api/v1/rooms/[id]/members': ({ a, b }) => [
+    { what: "adds a member to A's room", params: { id: a.roomIds[0] }, body: { source: 'name', name: 'Spy' } },
+    {
+      what: "adds A's directory entry to B's own room (refused like an unknown entry)",
+      params: { id: b.roomIds[0] },
+      body: { source: 'directory', directoryEntryId: a.directoryEntryId },
+      status: 400,
+      check: (answer) => {
+        expect(answer.json.errors).toEqual([{ field: 'directoryEntryId', message: expect.any(String) }]);
+      },
+    },
+  ],
+  'DELETE /api/v1/rooms/[id]/members/[memberId]': ({ a, b }) => [
+    { what: "removes a member of A's room", params: { id: a.roomIds[0], memberId: a.memberIds[0] } },
+    { what: "removes A's member through B's own room", params: { id: b.roomIds[0], memberId: a.memberIds[1] } },
+  ],
+};
