@@ -29,6 +29,11 @@ export interface ResendStandIn {
   requests: StandInRequest[];
   /** The next `count` calls answer `status` (e.g. 429 with a Retry-After) and deliver nothing. */
   failNext: (count: number, status: number, headers?: Record<string, string>) => void;
+  /**
+   * The next call never gets an answer, as when the caller dies mid-request; with `deliver` the
+   * emails are delivered first (the answer is what gets lost). Resolves once that call arrived.
+   */
+  holdNext: (options: { deliver: boolean }) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -52,6 +57,7 @@ export async function startResendStandIn(): Promise<ResendStandIn> {
   const requests: StandInRequest[] = [];
   const remembered = new Map<string, { bodyHash: string; status: number; body: unknown }>();
   const failures: { status: number; headers: Record<string, string> }[] = [];
+  const holds: { deliver: boolean; arrived: () => void }[] = [];
 
   function deliver(payload: Payload, idempotencyKey: string | null): { id: string } {
     const id = randomUUID();
@@ -71,7 +77,12 @@ export async function startResendStandIn(): Promise<ResendStandIn> {
       return answer(res, 401, problem(401, 'missing_api_key', 'Missing API key in the authorization header'));
     }
     const failure = failures.shift();
-    if (failure) return answer(res, failure.status, problem(failure.status, 'rate_limit_exceeded', 'Too many requests'), failure.headers);
+    if (failure) {
+      const name = failure.status === 429 ? 'rate_limit_exceeded' : 'application_error';
+      return answer(res, failure.status, problem(failure.status, name, `stand-in answers ${failure.status}`), failure.headers);
+    }
+    const hold = holds.shift();
+    if (hold && !hold.deliver) return hold.arrived();
 
     const bodyHash = createHash('sha256').update(raw).digest('hex');
     const previous = idempotencyKey ? remembered.get(idempotencyKey) : undefined;
@@ -85,6 +96,7 @@ export async function startResendStandIn(): Promise<ResendStandIn> {
       ? { data: parsed.map((payload) => deliver(payload, idempotencyKey)) }
       : deliver(parsed, idempotencyKey);
     if (idempotencyKey) remembered.set(idempotencyKey, { bodyHash, status: 200, body });
+    if (hold) return hold.arrived();
     return answer(res, 200, body);
   }
 
@@ -101,6 +113,7 @@ export async function startResendStandIn(): Promise<ResendStandIn> {
     failNext: (count, status, headers = {}) => {
       for (let i = 0; i < count; i++) failures.push({ status, headers });
     },
+    holdNext: ({ deliver }) => new Promise<void>((arrived) => holds.push({ deliver, arrived })),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
