@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { cardClass } from '@/app/_ui/styles';
+import { requireAdmin } from '@/app/lib/session';
+import { tenantSettingsSchema } from '@/server/tenants/schemas';
+import { getTenantSettings } from '@/server/tenants/service';
+import { SettingsForm } from './settings-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin.settings'))('title') };
+}
+
+export default async function SettingsPage() {
+  const actor = await requireAdmin();
+  const [t, tenant] = await Promise.all([getTranslations('admin.settings'), getTenantSettings(actor)]);
+  const zones = Intl.supportedValuesOf('timeZone');
+  if (!zones.includes(tenant.timezone)) zones.unshift(tenant.timezone);
+  return (
+    <div className="mx-auto max-w-4xl space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t('title')}</h1>
+        <p className="text-sm text-slate-600">{t('intro')}</p>
+      </div>
+      <div className={`${cardClass} p-6`}>
+        <SettingsForm
+          zones={zones}
+          languages={tenantSettingsSchema.shape.language.options}
+          dialOutClasses={tenantSettingsSchema.shape.dialOutClasses.element.options}
+          initial={{
+            name: tenant.name,
+            timezone: tenant.timezone,
+            language: tenant.language,
+            sipDomain: tenant.sipDomain,
+            portalNumbers: tenant.portalNumbers.join('\n'),
+            earlyJoinMinutes: String(tenant.earlyJoinMinutes),
+            anonymousCallers: tenant.rejectAnonymous ? 'reject' : 'accept',
+            dialOutClasses: tenant.dialOutClasses,
+            outboundRoute: tenant.outboundRoute ?? '',
+          }}
+        />
+      </div>
+    </div>
+  );
+}

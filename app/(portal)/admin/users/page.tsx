@@ -1,0 +1,76 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { AdminTable } from '@/app/_ui/admin-table';
+import { ConfirmAction } from '@/app/_ui/confirm-action';
+import { SimpleForm } from '@/app/_ui/simple-form';
+import { cardClass } from '@/app/_ui/styles';
+import { requireAdmin } from '@/app/lib/session';
+import { listUsers } from '@/server/users/service';
+import { createUser, deleteUser } from '../actions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin.users'))('title') };
+}
+
+export default async function UsersPage() {
+  const actor = await requireAdmin();
+  const [t, rows] = await Promise.all([getTranslations('admin'), listUsers(actor)]);
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t('users.title')}</h1>
+        <p className="text-sm text-slate-600">{t('users.intro')}</p>
+      </div>
+      <AdminTable
+        caption={t('users.title')}
+        columns={[t('fields.name'), t('fields.email'), t('fields.role'), t('fields.extension')]}
+        actionsLabel={t('actions')}
+        empty={t('users.empty')}
+        rows={rows.map((u) => [
+          u.name,
+          u.email,
+          t(`roles.${u.role}`),
+          u.extension ?? '—',
+          u.id === actor.userId ? (
+            <span key="d" className="text-sm text-slate-600">{t('users.you')}</span>
+          ) : (
+            <ConfirmAction
+              key="d"
+              compact
+              action={deleteUser}
+              fields={{ id: u.id }}
+              label={t('delete', { name: u.name })}
+              title={t('users.deleteTitle')}
+              body={t('users.deleteBody', { name: u.name })}
+              confirmLabel={t('deleteConfirm')}
+            />
+          ),
+        ])}
+      />
+      <section aria-labelledby="add-user" className={`${cardClass} p-6`}>
+        <h2 id="add-user" className="mb-4 text-base font-semibold">
+          {t('users.add')}
+        </h2>
+        <SimpleForm
+          action={createUser}
+          idPrefix="user-"
+          submitLabel={t('users.add')}
+          fields={[
+            { name: 'name', label: t('fields.name') },
+            { name: 'email', label: t('fields.email'), type: 'email', required: true },
+            { name: 'password', label: t('fields.password'), type: 'password', hint: t('hints.password'), required: true },
+            {
+              name: 'role',
+              label: t('fields.role'),
+              options: [
+                { value: 'subscriber', label: t('roles.subscriber') },
+                { value: 'admin', label: t('roles.admin') },
+              ],
+            },
+            { name: 'extension', label: t('fields.extension'), hint: t('hints.userExtension'), inputMode: 'numeric' },
+          ]}
+        />
+      </section>
+    </div>
+  );
+}
