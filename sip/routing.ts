@@ -49,6 +49,7 @@ export interface CallerIdentity {
   anonymous: boolean;
 }
 
+const ANONYMOUS_HOST = 'anonymous.invalid';
 const CALLER_USER = /^[+\w.*#-]{1,64}$/;
 const DISPLAY_NAME = /^[^\p{Cc}]{1,80}$/u;
 
@@ -63,9 +64,10 @@ export function callerIdentity(call: Pick<InboundCall, 'from' | 'privacy' | 'ass
     .split(/[;,\s]+/)
     .filter((p) => p.length > 0);
   const hidden = privacy.some((p) => p !== 'none');
-  const user = usableUser(call.assertedIdentity?.user) ?? usableUser(call.from.user);
   const fromHost = call.from.host?.toLowerCase() ?? null;
-  const anonymous = hidden || user === null || fromHost === 'anonymous.invalid';
+  const fromUser = fromHost === ANONYMOUS_HOST ? null : usableUser(call.from.user);
+  const user = usableUser(call.assertedIdentity?.user) ?? fromUser;
+  const anonymous = hidden || user === null;
   const name = call.from.displayName && DISPLAY_NAME.test(call.from.displayName) ? call.from.displayName : null;
   return {
     number: anonymous ? null : user,

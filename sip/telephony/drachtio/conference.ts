@@ -1,0 +1,93 @@
+import type { CallLeg, ConferenceEvents, JoinFlags, MediaConference, Prompt } from '../port';
+import { DrachtioLeg } from './leg';
+import type { EslEvent, FsConference, FsEndpoint } from './types';
+
+/** A FreeSWITCH conference through fsmrf; members are counted without fsmrf's control member. */
+export class DrachtioConference implements MediaConference {
+  private endpoints = new Map<number, FsEndpoint>();
+
+  constructor(
+    private readonly conference: FsConference,
+    private readonly onError: (err: unknown, what: string) => void,
+  ) {}
+
+  get name(): string {
+    return this.conference.name;
+  }
+
+  async join(leg: CallLeg, flags: JoinFlags): Promise<number> {
+    if (!(leg instanceof DrachtioLeg)) throw new Error('only legs of this media server can join its conferences');
+    const { memberId } = await leg.endpoint.join(this.conference, { flags: { mute: flags.muted, moderator: flags.moderator } });
+    this.endpoints.set(memberId, leg.endpoint);
+    return memberId;
+  }
+
+  async play(prompt: Prompt): Promise<void> {
+    await this.conference.play(prompt.uri);
+  }
+
+  async startMusic(prompt: Prompt): Promise<void> {
+    // Not awaited: fsmrf resolves a conference play when the file ends, and music never does.
+    this.conference.play(prompt.uri).catch((err) => this.onError(err, 'music failed'));
+  }
+
+  async stopMusic(): Promise<void> {
+    await this.conference.endpoint.api('conference', `${this.conference.name} stop all`);
+  }
+
+  async mute(memberId: number): Promise<void> {
+    await this.member(memberId).confMute();
+  }
+
+  async unmute(memberId: number): Promise<void> {
+    await this.member(memberId).confUnmute();
+  }
+
+  async kick(memberId: number): Promise<void> {
+    await this.member(memberId).confKick();
+  }
+
+  async lock(): Promise<void> {
+    await this.conference.lock();
+  }
+
+  async unlock(): Promise<void> {
+    await this.conference.unlock();
+  }
+
+  on<E extends keyof ConferenceEvents>(event: E, listener: ConferenceEvents[E]): void {
+    if (event === 'memberLeft') {
+      const left = listener as ConferenceEvents['memberLeft'];
+      this.conference.on('delMember', (evt) => {
+        const memberId = this.memberIdOf(evt);
+        if (memberId === null) return;
+        this.endpoints.delete(memberId);
+        left(memberId);
+      });
+      return;
+    }
+    const talking = listener as ConferenceEvents['talking'];
+    for (const [name, on] of [['startTalking', true], ['stopTalking', false]] as const) {
+      this.conference.on(name, (evt) => {
+        const memberId = this.memberIdOf(evt);
+        if (memberId !== null) talking(memberId, on);
+      });
+    }
+  }
+
+  async destroy(): Promise<void> {
+    await this.conference.destroy();
+  }
+
+  /** Null for fsmrf's control member, which is no participant. */
+  private memberIdOf(evt: EslEvent): number | null {
+    const memberId = Number(evt.getHeader('Member-ID'));
+    return Number.isInteger(memberId) && memberId !== this.conference.memberId ? memberId : null;
+  }
+
+  private member(memberId: number): FsEndpoint {
+    const endpoint = this.endpoints.get(memberId);
+    if (!endpoint) throw new Error(`member ${memberId} is not in conference ${this.name}`);
+    return endpoint;
+  }
+}

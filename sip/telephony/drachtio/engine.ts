@@ -1,0 +1,67 @@
+import { ConferenceExistsError, type DialOutcome, type DialOutRequest, type MediaConference, type Telephony } from '../port';
+import { DrachtioConference } from './conference';
+import { DrachtioLeg } from './leg';
+import type { FsEndpoint, FsMediaServer, SentInvite, SrfLike } from './types';
+
+const BUSY = new Set([486, 600, 603]);
+const NO_ANSWER = new Set([408, 480, 487]);
+
+/** The production Telephony: drachtio-srf for SIP, drachtio-fsmrf for FreeSWITCH media. */
+export class DrachtioTelephony implements Telephony {
+  constructor(
+    private readonly srf: SrfLike,
+    private readonly ms: FsMediaServer,
+    readonly mediaServer: string,
+    private readonly onError: (err: unknown, what: string) => void,
+    /** FreeSWITCH could not give an endpoint: most often it is saturated. */
+    private readonly onMediaFailure: (err: unknown) => void,
+  ) {}
+
+  async createConference(name: string): Promise<MediaConference> {
+    try {
+      return new DrachtioConference(await this.ms.createConference(name, {}), this.onError);
+    } catch (err) {
+      // fsmrf rejects with the bare string 'conference exists' when the name is taken.
+      if (err === 'conference exists') throw new ConferenceExistsError(name);
+      throw err;
+    }
+  }
+
+  async clearConference(name: string): Promise<void> {
+    await this.ms.api(`conference ${name} kick all`);
+  }
+
+  /**
+   * An endpoint first, then an INVITE offering its SDP; no answer within the timeout cancels it.
+   * The endpoint is released on every failure so no media is left allocated.
+   */
+  async dialOut(request: DialOutRequest): Promise<DialOutcome> {
+    let endpoint: FsEndpoint;
+    try {
+      endpoint = await this.ms.createEndpoint();
+    } catch (err) {
+      this.onMediaFailure(err);
+      return { result: 'failed' };
+    }
+    let invite: SentInvite | undefined;
+    const timer = setTimeout(() => invite?.cancel(), request.timeoutMs);
+    try {
+      const dialog = await this.srf.createUAC(
+        request.uri,
+        { localSdp: endpoint.local.sdp, headers: request.headers, ...(request.callerId ? { callingNumber: request.callerId } : {}) },
+        { cbRequest: (req) => (invite = req) },
+      );
+      await endpoint.modify(dialog.remote.sdp);
+      return { result: 'answered', leg: new DrachtioLeg(dialog, endpoint, this.onError) };
+    } catch (err) {
+      await endpoint.destroy().catch((e) => this.onError(e, 'endpoint release failed'));
+      const status = (err as { status?: number }).status ?? 0;
+      if (BUSY.has(status)) return { result: 'busy' };
+      if (NO_ANSWER.has(status)) return { result: 'no-answer' };
+      this.onError(err, `dial-out to ${request.uri} failed`);
+      return { result: 'failed' };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
