@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { memberPaths } from '@/server/members/openapi';
+import { invitationPaths } from '@/server/notifications/openapi';
 import { roomPaths } from '@/server/rooms/openapi';
 import { answers } from './openapi-parts';
 
@@ -38,7 +39,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
     },
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from `npm run cli -- token create`' } } },
-    paths: { ...servicePaths, ...roomPaths, ...memberPaths },
+    paths: { ...servicePaths, ...roomPaths, ...memberPaths, ...invitationPaths },
   });
   return cached;
 }
