@@ -20,6 +20,7 @@ export interface NotificationDraft {
 
 /** Resend's batch endpoint takes at most 100 emails, and no attachments (E-6). */
 const BATCH_LIMIT = 100;
+const INSERT_CHUNK = 1_000;
 const batchable = (kind: NotificationKind) => kind === 'reminder-30' || kind === 'reminder-15';
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
@@ -55,13 +56,17 @@ function rowsOf(draft: NotificationDraft, now: Date) {
  * Returns the rows written.
  */
 export async function createNotifications(tx: Executor, drafts: NotificationDraft[], now: Date) {
-  const rows = drafts.flatMap((draft) => rowsOf(draft, now));
-  if (rows.length === 0) return [];
-  const written = await tx
-    .insert(notifications)
-    .values(rows)
-    .onConflictDoNothing()
-    .returning({ id: notifications.id, batchId: notifications.batchId, memberId: notifications.memberId });
+  const written: { id: string; batchId: string; memberId: string | null }[] = [];
+  // PostgreSQL takes at most 65,535 parameters per statement.
+  for (const rows of chunk(drafts.flatMap((draft) => rowsOf(draft, now)), INSERT_CHUNK)) {
+    written.push(
+      ...(await tx
+        .insert(notifications)
+        .values(rows)
+        .onConflictDoNothing()
+        .returning({ id: notifications.id, batchId: notifications.batchId, memberId: notifications.memberId })),
+    );
+  }
   await adoptOrphans(tx, written);
   return written;
 }

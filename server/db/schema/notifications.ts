@@ -50,6 +50,7 @@ export const notifications = pgTable(
       .on(t.nextAttemptAt)
       .where(sql`status in ('pending', 'sending') and id = batch_id`),
     index('notifications_room').on(t.roomId),
+    index('notifications_batch').on(t.batchId),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "notifications_batch" ON "notifications" USING btree ("batch_id");
