@@ -30,6 +30,7 @@ export async function handleCall(call: InboundCall, deps: CallDeps): Promise<Cal
     leg = await call.answer();
   } catch (err) {
     log.error({ err }, 'could not connect the caller to the media server');
+    deps.mediaFailed(err);
     return refuse(503, 'media-unavailable', tenant.id);
   }
   const session = new CallSession(leg, tenant, caller, deps.catalogue, log.child({ tenantId: tenant.id }));

@@ -14,6 +14,8 @@ export interface CallDeps {
   log: Logger;
   /** False while the media server is saturated: new calls get 503, calls in progress keep going. */
   mediaAvailable: () => boolean;
+  /** The media server failed to take a call (fsmrf connect timeout): it is probably saturated. */
+  mediaFailed: (err: unknown) => void;
 }
 
 export type RefusalReason =

@@ -37,7 +37,7 @@ export class Simulator {
       telephony: this.engine,
       sipInstance: 'simulator',
     });
-    this.deps = { telephony: this.engine, clock: this.clock, services, catalogue, conferences, log, mediaAvailable: () => true };
+    this.deps = { telephony: this.engine, clock: this.clock, services, catalogue, conferences, log, mediaAvailable: () => true, mediaFailed: () => {} };
   }
 
   /** Starts a call; `outcome` resolves when the flow has decided, the call may go on after. */

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { CONFERENCE_KINDS, LEG_DIRECTIONS, PARTICIPANT_ROLES } from '@/server/db/schema/conferences';
+
+const instant = z.iso.datetime({ offset: true });
+
+/** `GET /api/v1/conferences?month=YYYY-MM` (H-2); the month is read in the tenant's time zone. */
+export const conferenceListQuerySchema = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month.format'),
+});
+export type ConferenceListQuery = z.input<typeof conferenceListQuerySchema>;
+
+/**
+ * Participant-minutes are the billing unit (H-2): each leg counts its started minutes, so a
+ * 61-second leg bills 2. A leg still in the conference counts up to now.
+ */
+const usage = {
+  durationSeconds: z.number().int(),
+  participantMinutes: z.number().int(),
+};
+
+export const conferenceSummarySchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(CONFERENCE_KINDS),
+    room: z.object({ id: z.uuid().nullable(), roomNumber: z.string().nullable(), name: z.string().nullable() }).nullable(),
+    organizerExtension: z.string().nullable(),
+    startedAt: instant,
+    endedAt: instant.nullable(),
+    endReason: z.string().nullable(),
+    participantCount: z.number().int(),
+    ...usage,
+  })
+  .meta({ id: 'ConferenceSummary' });
+
+export const participantSchema = z
+  .object({
+    id: z.uuid(),
+    /** null: the caller hid the number (shown as "hidden number"). */
+    callerNumber: z.string().nullable(),
+    callerName: z.string().nullable(),
+    role: z.enum(PARTICIPANT_ROLES),
+    direction: z.enum(LEG_DIRECTIONS),
+    joinedAt: instant,
+    leftAt: instant.nullable(),
+    endReason: z.string().nullable(),
+    ...usage,
+  })
+  .meta({ id: 'Participant' });
+
+export const conferenceSchema = conferenceSummarySchema.extend({ participants: z.array(participantSchema) }).meta({ id: 'Conference' });
+
+export const conferenceListSchema = z
+  .object({
+    month: z.string(),
+    items: z.array(conferenceSummarySchema),
+    totals: z.object({ conferences: z.number().int(), participantMinutes: z.number().int() }),
+  })
+  .meta({ id: 'ConferenceList' });
+
+export type ConferenceSummaryView = z.output<typeof conferenceSummarySchema>;
+export type ConferenceView = z.output<typeof conferenceSchema>;
+export type ParticipantView = z.output<typeof participantSchema>;
+export type ConferenceListView = z.output<typeof conferenceListSchema>;

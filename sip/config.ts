@@ -1,0 +1,32 @@
+import os from 'node:os';
+import { z } from 'zod';
+import { envSchema } from '@/server/lib/env';
+
+/** The sip process's settings (API-4): the shared ones plus its own, all validated at start. */
+export const sipEnvSchema = envSchema.extend({
+  /** Names this process on its conference rows, so a restart closes what it left open. */
+  SIP_INSTANCE_ID: z.string().trim().min(1).default(os.hostname()),
+  /** On SIGTERM, conferences in progress get this long to end by themselves. */
+  SIP_DRAIN_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+});
+
+export type SipEnv = z.infer<typeof sipEnvSchema>;
+
+export function sipEnv(source: NodeJS.ProcessEnv = process.env): SipEnv {
+  const parsed = sipEnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment for the sip process:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** Production needs FreeSWITCH as well as drachtio: one without the other cannot take a call. */
+export function telephonyTargets(settings: SipEnv): { drachtio: { host: string; port: number; secret: string }; freeswitch: { address: string; port: number; secret: string } } | null {
+  if (!settings.DRACHTIO_HOST) return null;
+  if (!settings.FREESWITCH_HOST) throw new Error('DRACHTIO_HOST is set but FREESWITCH_HOST is not: the bridge needs both');
+  return {
+    drachtio: { host: settings.DRACHTIO_HOST, port: settings.DRACHTIO_PORT, secret: settings.DRACHTIO_SECRET },
+    freeswitch: { address: settings.FREESWITCH_HOST, port: settings.FREESWITCH_PORT, secret: settings.FREESWITCH_SECRET },
+  };
+}

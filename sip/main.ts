@@ -1,0 +1,118 @@
+import Srf from 'drachtio-srf';
+import { closeAbandonedConferences } from '@/server/conferences/records';
+import { closeDb } from '@/server/db/client';
+import { openDatabase } from '@/server/db/embedded';
+import { migrateDatabase } from '@/server/db/migrate';
+import { logger } from '@/server/lib/logger';
+import { systemClock } from '@/server/lib/clock';
+import { handleCall } from './app';
+import { sipEnv, telephonyTargets } from './config';
+import { ConferenceRegistry } from './conference/registry';
+import type { CallDeps } from './deps';
+import { promptCatalogue } from './prompts/catalogue';
+import { callServices } from './services';
+import { connectMedia, connectSignalling } from './telephony/drachtio/connect';
+import { DrachtioTelephony } from './telephony/drachtio/engine';
+import { inboundCall } from './telephony/drachtio/inbound';
+import { MediaHealth } from './telephony/drachtio/media-health';
+import type { SrfLike, SrfRequest, SrfResponse } from './telephony/drachtio/types';
+
+/** Where FreeSWITCH finds the generated prompts when PROMPTS_DIR is not set (docker/ mounts them there). */
+const DEFAULT_PROMPTS_DIR = '/usr/local/share/conference-bridge/prompts';
+
+/** `npm run sip`: check the environment, connect FreeSWITCH then drachtio, route INVITEs, drain on SIGTERM. */
+async function main(): Promise<void> {
+  const settings = sipEnv();
+  const log = logger.child({ instance: settings.SIP_INSTANCE_ID });
+  const targets = telephonyTargets(settings);
+  if (!targets) {
+    log.info(
+      'telephony is off: set DRACHTIO_HOST (drachtio-server) and FREESWITCH_HOST (FreeSWITCH with the drachtio_mrf profile) to take calls; see docs/telephony.md',
+    );
+    await untilSignal();
+    return;
+  }
+
+  const database = await openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.DATA_DIR });
+  await migrateDatabase(database.url);
+  process.env.DATABASE_URL = database.url;
+
+  const srf = new Srf();
+  const ms = await connectMedia(
+    srf,
+    {
+      ...targets.freeswitch,
+      listenAddress: settings.MRF_LISTEN_ADDRESS,
+      listenPort: settings.MRF_LISTEN_PORT,
+      advertisedAddress: settings.MRF_ADVERTISED_ADDRESS,
+    },
+    log,
+  );
+  const health = new MediaHealth(ms, Date.now, log);
+  health.guardProcess();
+  const onError = (err: unknown, what: string) => log.warn({ err }, what);
+  const telephony = new DrachtioTelephony(srf as unknown as SrfLike, ms, settings.SIP_MEDIA_SERVER_NAME, onError, (err) =>
+    health.saturated(err),
+  );
+  const clock = { now: systemClock, sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)) };
+  const catalogue = promptCatalogue(settings.PROMPTS_DIR ?? DEFAULT_PROMPTS_DIR);
+  const conferences = new ConferenceRegistry({
+    services: callServices,
+    clock,
+    catalogue,
+    log,
+    telephony,
+    sipInstance: settings.SIP_INSTANCE_ID,
+  });
+
+  // What a previous run of this instance left open is over: close the records, clear FreeSWITCH.
+  for (const name of await closeAbandonedConferences(settings.SIP_INSTANCE_ID, clock.now())) {
+    await telephony.clearConference(name).catch((err) => log.warn({ err, conference: name }, 'could not clear a stale conference'));
+  }
+
+  let draining = false;
+  const deps: CallDeps = {
+    telephony,
+    clock,
+    services: callServices,
+    catalogue,
+    conferences,
+    log,
+    mediaAvailable: () => !draining && health.available(),
+    mediaFailed: (err) => health.saturated(err),
+  };
+
+  srf.invite((req: SrfRequest, res: SrfResponse) => {
+    handleCall(inboundCall(req, res, ms, onError), deps).catch((err) => {
+      log.error({ err, callId: req.callId }, 'call failed');
+      if (!res.finalResponseSent) res.send(500);
+    });
+  });
+  await connectSignalling(srf, targets.drachtio, log);
+  log.info('taking calls');
+
+  await untilSignal();
+  draining = true;
+  log.info({ drainSeconds: settings.SIP_DRAIN_SECONDS }, 'SIGTERM: refusing new calls, letting conferences end');
+  const deadline = Date.now() + settings.SIP_DRAIN_SECONDS * 1000;
+  while ((await conferences.running()).length > 0 && Date.now() < deadline) await clock.sleep(1000);
+  for (const conference of await conferences.running()) await conference.close('shutdown');
+  srf.disconnect();
+  await closeDb();
+  await database.stop();
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGTERM', () => resolve());
+    process.once('SIGINT', () => resolve());
+  });
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    logger.fatal({ err }, 'sip process stopped');
+    process.exit(1);
+  },
+);
