@@ -14,10 +14,13 @@ export interface Actor {
 
 export const isAdmin = (actor: Actor) => actor.role === 'admin';
 
+/** The columns of `users` an Actor is made of, for queries that read it together with something else. */
+export const actorColumns = { userId: users.id, tenantId: users.tenantId, role: users.role, name: users.name, email: users.email, locale: users.locale };
+
 /** Re-read on every request so that a removed user or a changed role takes effect at once. */
 export async function actorForUser(userId: string): Promise<Actor | null> {
   const [user] = await db()
-    .select({ userId: users.id, tenantId: users.tenantId, role: users.role, name: users.name, email: users.email, locale: users.locale })
+    .select(actorColumns)
     .from(users)
     .where(eq(users.id, userId));
   return user ?? null;

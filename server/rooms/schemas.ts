@@ -56,6 +56,7 @@ export type RoomValues = z.output<typeof roomCreateSchema>;
 export type RoomChanges = z.output<typeof roomUpdateSchema>;
 
 export const ROOM_LIST_FILTERS = ['all', 'upcoming', 'expired'] as const;
+export type RoomListFilter = (typeof ROOM_LIST_FILTERS)[number];
 export const roomListQuerySchema = z.object({
   filter: z.enum(ROOM_LIST_FILTERS, 'field.invalid').default('all'),
   limit: z.coerce.number().int('limit.range').min(1, 'limit.range').max(200, 'limit.range').default(50),
