@@ -1,0 +1,116 @@
+import { expect, test } from '@playwright/test';
+import { signIn, uniqueRoomNumber, users } from './helpers';
+
+test.describe.configure({ mode: 'serial' });
+
+test('a new subscriber books a room with two members, edits it, and switches language', async ({ page }) => {
+  await signIn(page, users.subscriber());
+  await expect(page.getByRole('heading', { level: 1, name: 'Salles' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+
+  // R-6: a free room number and a 6-digit PIN are proposed.
+  await page.getByRole('link', { name: 'Nouvelle salle' }).click();
+  await expect(page.getByLabel('Numéro de salle')).toHaveValue(/^\d{6,7}$/);
+  await expect(page.getByLabel('Code PIN', { exact: true })).toHaveValue(/^\d{6}$/);
+
+  const roomNumber = uniqueRoomNumber();
+  const name = `Revue trimestrielle ${process.env.E2E_RUN}`;
+  await page.getByLabel('Nom').fill(name);
+  await page.getByLabel('Numéro de salle').fill(roomNumber);
+  // R-3: typed in the tenant's zone (Europe/Paris, winter time).
+  await page.getByLabel('Début').fill('2027-01-15T10:30');
+  await page.getByLabel("Fenêtre d'accès").selectOption('60');
+  await page.getByRole('button', { name: 'Créer la salle' }).click();
+
+  await expect(page.getByRole('status')).toHaveText('La salle a été créée.');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+  await expect(page.getByText('15.01.2027 10:30')).toBeVisible();
+
+  // M-1: a colleague found by typing part of their name, then a free name with an email.
+  const nameBox = page.getByRole('combobox', { name: 'Nom' });
+  await nameBox.fill('Bern');
+  await expect(page.getByRole('option', { name: /Bernard Dupont/ })).toBeVisible();
+  await nameBox.press('ArrowDown');
+  await nameBox.press('Enter');
+  await expect(page.getByText('Le poste 202 sera ajouté.')).toBeVisible();
+  await page.getByLabel('Envoyer les e-mails').check();
+  await page.getByRole('button', { name: 'Ajouter le membre' }).click();
+  await expect(page.getByRole('heading', { name: 'Membres (1)' })).toBeVisible();
+
+  await nameBox.fill('Claire Invitée');
+  await page.getByLabel('E-mail', { exact: true }).fill('claire@example.com');
+  await page.getByRole('button', { name: 'Ajouter le membre' }).click();
+  await expect(page.getByRole('heading', { name: 'Membres (2)' })).toBeVisible();
+  const members = page.getByRole('table');
+  await expect(members.getByRole('row', { name: /Bernard Dupont Poste 202 .* Oui/ })).toBeVisible();
+  await expect(members.getByRole('row', { name: /Claire Invitée Nom seul claire@example\.com Non/ })).toBeVisible();
+
+  // R-3, R-4, R-5: listed with the local start, the window (5 minutes early) and its status.
+  await page.getByRole('link', { name: 'Salles', exact: true }).click();
+  const row = page.locator(`tr[data-room-number="${roomNumber}"]`);
+  await expect(row).toContainText(name);
+  await expect(row).toContainText('15.01.2027 10:30');
+  await expect(row).toContainText('10:25 – 11:30');
+  await expect(row.getByText('Planifiée')).toBeVisible();
+
+  // R-2, R-3: a bad PIN and a start in the spring-forward gap are both refused, each under its field.
+  await row.getByRole('link', { name }).click();
+  await page.getByRole('link', { name: 'Modifier' }).click();
+  await page.getByLabel('Code PIN', { exact: true }).fill('12ab');
+  await page.getByLabel('Début').fill('2027-03-28T02:30');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  const pin = page.getByLabel('Code PIN', { exact: true });
+  const start = page.getByLabel('Début');
+  await expect(pin).toHaveAccessibleDescription(/Le code PIN doit compter 4 à 12 chiffres/);
+  await expect(pin).toHaveAttribute('aria-invalid', 'true');
+  await expect(start).toHaveAccessibleDescription(/Cette heure n'existe pas dans le fuseau horaire/);
+  await expect(pin).toHaveValue('12ab');
+
+  // R-3: a time repeated when the clocks go back is taken as its first occurrence, and said so.
+  await pin.fill('246810');
+  await start.fill('2027-10-31T02:30');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('status')).toContainText('la première occurrence a été retenue');
+  await expect(page.getByText('31.10.2027 02:30')).toBeVisible();
+  await expect(page.getByText('246810')).toBeVisible();
+
+  // Q-1: the choice of language applies at once and is remembered on the profile.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('link', { name: 'Rooms', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Rooms' })).toBeVisible();
+  await expect(page.locator(`tr[data-room-number="${roomNumber}"]`)).toContainText('10/31/2027, 2:30 AM');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+});
+
+test('an open room shows as open, and a subscriber cannot reach the admin pages', async ({ page }) => {
+  await signIn(page, users.colleague());
+  // The wall-clock time in Paris now, as the tenant's users would type it.
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date())
+      .map((p) => [p.type, p.value]),
+  );
+  await page.goto('/rooms/new');
+  const roomNumber = uniqueRoomNumber();
+  await page.getByLabel('Nom').fill('Point du jour');
+  await page.getByLabel('Numéro de salle').fill(roomNumber);
+  await page.getByLabel('Début').fill(`${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`);
+  await page.getByRole('button', { name: 'Créer la salle' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Ouverte');
+
+  await expect(page.getByRole('link', { name: 'Paramètres' })).toHaveCount(0);
+  const response = await page.goto('/admin/settings');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Page introuvable' })).toBeVisible();
+});
+
+test('a wrong password is refused without saying which part was wrong', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('Adresse e-mail').fill(users.subscriber());
+  await page.getByLabel('Mot de passe').fill('not the password');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByText("L'adresse e-mail ou le mot de passe est incorrect.")).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+});
