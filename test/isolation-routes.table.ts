@@ -13,7 +13,15 @@ export interface RouteCase {
   check?: (answer: Answer) => void;
 }
 
-export type RouteRow = (tenants: { a: SeededTenant; b: SeededTenant }) => RouteCase[];
+/** A also has a conference (with one participant leg) in CONFERENCE_MONTH. */
+export interface IsolationTenants {
+  a: SeededTenant & { conferenceId: string };
+  b: SeededTenant;
+}
+
+export type RouteRow = (tenants: IsolationTenants) => RouteCase[];
+
+export const CONFERENCE_MONTH = '2026-04';
 
 const idsOf = (items: { id: string }[]) => items.map((item) => item.id);
 
@@ -70,4 +78,17 @@ export const routeRows: Record<string, RouteRow> = {
     { what: "removes a member of A's room", params: { id: a.roomIds[0], memberId: a.memberIds[0] } },
     { what: "removes A's member through B's own room", params: { id: b.roomIds[0], memberId: a.memberIds[1] } },
   ],
+  'POST /api/v1/rooms/[id]/invitations': ({ a }) => [{ what: "sends the invitations of A's room", params: { id: a.roomIds[0] } }],
+  'GET /api/v1/conferences': ({ a }) => [
+    {
+      what: "lists the month in which A held a conference and sees none of A's",
+      query: { month: CONFERENCE_MONTH },
+      status: 200,
+      check: (answer) => {
+        expect(idsOf(answer.json.items)).not.toContain(a.conferenceId);
+        expect(answer.json.totals).toEqual({ conferences: answer.json.items.length, participantMinutes: expect.any(Number) });
+      },
+    },
+  ],
+  'GET /api/v1/conferences/[id]': ({ a }) => [{ what: "reads A's conference and its participants", params: { id: a.conferenceId } }],
 };

@@ -4,10 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actions, type ActionKey } from '@/server/actions';
 import { executeAction } from '@/server/actions/define';
+import { closeConference, openConference, recordJoin } from '@/server/conferences/records';
 import { call, type Answer } from '@/test/api/client';
 import { useTestDatabase } from '@/test/database';
 import { actionRows } from '@/test/isolation-actions.table';
-import { routeRows, type RouteCase } from '@/test/isolation-routes.table';
+import { CONFERENCE_MONTH, routeRows, type IsolationTenants, type RouteCase } from '@/test/isolation-routes.table';
 import { apiRouteFiles } from '@/test/routes';
 import { seedTenant, type SeededTenant } from '@/test/seed';
 import { tenantSnapshot } from '@/test/tenant-snapshot';
@@ -20,15 +21,38 @@ import { tenantSnapshot } from '@/test/tenant-snapshot';
 const database = useTestDatabase();
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-let a: SeededTenant;
+let a: IsolationTenants['a'];
 let b: SeededTenant;
 beforeAll(async () => {
   // A's room numbers are free in B, so that B booking one shows B never collides with A.
-  a = await seedTenant('A', { roomNumbers: ['3001', '3002'] });
+  const seeded = await seedTenant('A', { roomNumbers: ['3001', '3002'] });
+  a = { ...seeded, conferenceId: await heldConference(seeded) };
   b = await seedTenant('B');
+  await heldConference(b);
 });
 
-const idsOf = (t: SeededTenant) => [
+/** A finished conference of the tenant's first room, in CONFERENCE_MONTH, with one leg. */
+async function heldConference(t: SeededTenant): Promise<string> {
+  const startedAt = new Date(`${CONFERENCE_MONTH}-10T08:00:00Z`);
+  const conferenceId = await openConference({
+    tenantId: t.tenantId,
+    kind: 'room',
+    roomId: t.roomIds[0],
+    roomNumber: null,
+    organizerExtension: null,
+    mediaServer: 'fs-1',
+    sipInstance: 'sip-1',
+    mediaName: `isolation-${t.tenantId}`,
+    startedAt,
+  });
+  const leg = { tenantId: t.tenantId, conferenceId, callId: `call-${conferenceId}`, callerNumber: '+33612345678', callerName: null };
+  await recordJoin({ ...leg, role: 'participant', direction: 'inbound', joinedAt: startedAt });
+  await closeConference(conferenceId, new Date(startedAt.getTime() + 600_000), 'empty');
+  return conferenceId;
+}
+
+const idsOf = (t: SeededTenant & { conferenceId?: string }) => [
+  ...(t.conferenceId ? [t.conferenceId] : []),
   t.tenantId,
   t.admin.actor.userId,
   t.subscriber.actor.userId,

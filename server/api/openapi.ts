@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
+import { conferencePaths } from '@/server/conferences/openapi';
 import { memberPaths } from '@/server/members/openapi';
 import { invitationPaths } from '@/server/notifications/openapi';
 import { roomPaths } from '@/server/rooms/openapi';
@@ -35,11 +36,11 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
     info: {
       title: 'Conference bridge API',
       version: '1',
-      description: 'Rooms and members of the bearer token user\'s tenant. Errors are application/problem+json (RFC 9457).',
+      description: "Rooms, members, invitations and call history of the bearer token user's tenant. Errors are application/problem+json (RFC 9457).",
     },
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from `npm run cli -- token create`' } } },
-    paths: { ...servicePaths, ...roomPaths, ...memberPaths, ...invitationPaths },
+    paths: { ...servicePaths, ...roomPaths, ...memberPaths, ...invitationPaths, ...conferencePaths },
   });
   return cached;
 }
