@@ -6,7 +6,8 @@ export interface CallOptions<P = Record<string, string>> {
   /** Serialised as JSON unless a string, which is sent as is (for malformed bodies). */
   body?: unknown;
   params?: P;
-  query?: Record<string, string>;
+  /** Undefined values are left out, as a client omits a parameter it has no value for. */
+  query?: Record<string, string | undefined>;
   authorization?: string;
 }
 
@@ -24,7 +25,7 @@ export async function call<P extends Record<string, string>>(
   options: CallOptions<P> = {},
 ): Promise<Answer> {
   const url = new URL(path, 'http://localhost');
-  for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
+  for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined) url.searchParams.set(key, value);
   const headers = new Headers();
   const authorization = options.authorization ?? (options.token ? `Bearer ${options.token}` : undefined);
   if (authorization) headers.set('authorization', authorization);
