@@ -101,7 +101,7 @@ describe('calendar attachment (E-1, E-3, E-4)', () => {
     expect(event.uid).toBe(calendarUid(facts().room.id));
     expect(event.sequence).toBe(3);
     expect(new Date(event.start).toISOString()).toBe('2026-12-01T12:55:00.000Z');
-    expect(new Date(event.end).toISOString()).toBe('2026-12-01T14:00:00.000Z');
+    expect(new Date(event.end!).toISOString()).toBe('2026-12-01T14:00:00.000Z');
     expect(event.summary).toBe('Comité budget');
     expect(event.location).toBe('+33123456789, +33987654321');
     expect(event.description).toContain('4711');
