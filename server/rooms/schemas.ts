@@ -9,7 +9,9 @@ const pinSchema = z.string().trim().regex(PIN_PATTERN, 'pin.format');
 const moderatorPinSchema = z.string().trim().regex(PIN_PATTERN, 'moderatorPin.format');
 const durationSchema = z.coerce
   .number('durationMinutes.choice')
-  .refine((v) => (DURATION_CHOICES as readonly number[]).includes(v), 'durationMinutes.choice');
+  .refine((v) => (DURATION_CHOICES as readonly number[]).includes(v), 'durationMinutes.choice')
+  // A refinement is invisible to the OpenAPI generator; the choices are part of the contract.
+  .meta({ override: { type: 'integer', enum: [...DURATION_CHOICES] } });
 
 export const roomFields = {
   roomNumber: roomNumberSchema,

@@ -8,4 +8,4 @@ export const GET = apiRoute<Params>(({ actor, params, now }) => getRoom(actor, p
 
 export const PATCH = apiRoute<Params>(async ({ actor, params, body, now }) => updateRoom(actor, params.id, (await body()) as RoomUpdateInput, now));
 
-export const DELETE = apiRoute<Params>(({ actor, params }) => deleteRoom(actor, params.id));
+export const DELETE = apiRoute<Params>(({ actor, params, now }) => deleteRoom(actor, params.id, now));
