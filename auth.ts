@@ -1,5 +1,6 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
+import { logger } from '@/server/lib/logger';
 import { verifyCredentials } from '@/server/users/service';
 
 declare module 'next-auth' {
@@ -17,6 +18,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: process.env.AUTH_SECRET,
   session: { strategy: 'jwt' },
   pages: { signIn: '/sign-in' },
+  logger: {
+    // A wrong password is an everyday event, not a server error with a stack trace.
+    error: (error) =>
+      error.name === 'CredentialsSignin' ? logger.info('sign-in refused') : logger.error({ err: error }, 'auth error'),
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
