@@ -63,11 +63,10 @@ const idsOf = (t: SeededTenant & { conferenceId?: string }) => [
 ];
 
 /** The same request with each of A's ids replaced by an id that exists nowhere. */
-function withMissingIds<T>(value: T, ids: string[]): { value: T; changed: boolean } {
-  const text = JSON.stringify(value) ?? 'null';
-  let swapped = text;
-  for (const id of ids) swapped = swapped.split(id).join(randomUUID());
-  return { value: text === 'null' && value === undefined ? value : JSON.parse(swapped), changed: swapped !== text };
+function withMissingIds<T extends object>(value: T, ids: string[]): { value: T; changed: boolean } {
+  const text = JSON.stringify(value);
+  const swapped = ids.reduce((json, id) => json.split(id).join(randomUUID()), text);
+  return { value: JSON.parse(swapped), changed: swapped !== text };
 }
 
 const snapshotA = () => tenantSnapshot(database.url(), a.tenantId);
