@@ -100,6 +100,21 @@ test('an open room shows as open, and a subscriber cannot reach the admin pages'
   await page.getByRole('button', { name: 'Créer la salle' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Ouverte');
 
+  // A member is removed, then the room itself, each after a confirmation.
+  await page.getByRole('combobox', { name: 'Nom' }).fill('Denise');
+  await page.getByRole('button', { name: 'Ajouter le membre' }).click();
+  await page.getByRole('button', { name: 'Retirer Denise' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Retirer' }).click();
+  await expect(page.getByRole('heading', { name: 'Membres (0)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Supprimer la salle' }).click();
+  await expect(page.getByRole('dialog')).toContainText('Point du jour');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await page.getByRole('button', { name: 'Supprimer la salle' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Supprimer' }).click();
+  await expect(page).toHaveURL(/\/rooms\?filter=all/);
+  await expect(page.locator(`tr[data-room-number="${roomNumber}"]`)).toHaveCount(0);
+
   await expect(page.getByRole('link', { name: 'Paramètres' })).toHaveCount(0);
   const response = await page.goto('/admin/settings');
   expect(response?.status()).toBe(404);
