@@ -79,6 +79,11 @@ export const routeRows: Record<string, RouteRow> = {
     { what: "removes A's member through B's own room", params: { id: b.roomIds[0], memberId: a.memberIds[1] } },
   ],
   'POST /api/v1/rooms/[id]/invitations': ({ a }) => [{ what: "sends the invitations of A's room", params: { id: a.roomIds[0] } }],
+  'GET /api/v1/[...path]': ({ a }) => [{ what: "guesses a path below A's room", params: { path: `rooms/${a.roomIds[0]}/secret` } }],
+  'POST /api/v1/[...path]': ({ a }) => [{ what: "posts below A's room", params: { path: `rooms/${a.roomIds[0]}/secret` }, body: {} }],
+  'PUT /api/v1/[...path]': ({ a }) => [{ what: "puts A's room", params: { path: `rooms/${a.roomIds[0]}` }, body: {} }],
+  'PATCH /api/v1/[...path]': ({ a }) => [{ what: "patches below A's room", params: { path: `rooms/${a.roomIds[0]}/secret` }, body: {} }],
+  'DELETE /api/v1/[...path]': ({ a }) => [{ what: "deletes below A's room", params: { path: `rooms/${a.roomIds[0]}/secret` } }],
   'GET /api/v1/conferences': ({ a }) => [
     {
       what: "lists the month in which A held a conference and sees none of A's",

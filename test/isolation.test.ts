@@ -80,7 +80,7 @@ describe('every /api/v1 route called by tenant B with tenant A ids', async () =>
   });
 
   const send = (handler: unknown, method: string, route: string, c: RouteCase): Promise<Answer> => {
-    const url = route.replace(/\[([^\]]+)\]/g, (_, name: string) => c.params?.[name] ?? `[${name}]`);
+    const url = route.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => c.params?.[name] ?? `[${name}]`);
     return call(handler as Parameters<typeof call>[0], method, url, { token: b.admin.token, params: c.params, query: c.query, body: c.body });
   };
 

@@ -5,6 +5,8 @@ export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 export interface ApiRouteFile {
+  /** A catch-all (`[...path]`) answers for paths the API does not have; it is no endpoint of its own. */
+  catchAll: boolean;
   /** As the file tree spells it, e.g. `/api/v1/rooms/[id]`. */
   route: string;
   /** As OpenAPI spells it, e.g. `/api/v1/rooms/{id}`. */
@@ -28,6 +30,7 @@ export async function apiRouteFiles(): Promise<ApiRouteFile[]> {
       const route = `/api/v1/${dir}`.replace(/\/\.$/, '');
       const module = (await import(path.join(base, file))) as Record<string, unknown>;
       return {
+        catchAll: route.includes('[...'),
         route,
         openApiPath: route.replace(/\[([^\]]+)\]/g, '{$1}'),
         methods: HTTP_METHODS.filter((m) => typeof module[m] === 'function'),

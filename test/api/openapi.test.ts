@@ -84,7 +84,7 @@ describe('the OpenAPI document (API-2)', () => {
   });
 
   it('documents every method of every route file under app/api/v1, and nothing else', () => {
-    const files = routes.flatMap((r) => r.methods.map((m) => `${m} ${r.openApiPath}`)).sort();
+    const files = routes.filter((r) => !r.catchAll).flatMap((r) => r.methods.map((m) => `${m} ${r.openApiPath}`)).sort();
     const documented = Object.entries(doc.paths)
       .filter(([p]) => p.startsWith('/api/v1/'))
       .flatMap(([p, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${p}`))
