@@ -1,5 +1,6 @@
 import { addMember, removeMember, searchMemberCandidates } from './members';
 import { createDirectoryEntry, createExtension, deleteDirectoryEntry, deleteExtension } from './directory';
+import { sendInvitationsAction } from '@/server/notifications/action';
 import { createRoom, deleteRoom, updateRoom } from './rooms';
 import { updateTenantSettings } from './tenant';
 import { createUser, deleteUser, setLocale } from './users';
@@ -15,6 +16,7 @@ export const actions = {
   addMember,
   removeMember,
   searchMemberCandidates,
+  sendInvitations: sendInvitationsAction,
   createExtension,
   deleteExtension,
   createDirectoryEntry,

@@ -13,6 +13,7 @@ import { useTestDatabase } from '@/test/database';
 import { dispatchDue } from './dispatch';
 import { roomWithMembers, tenantWithOrganizer } from './fixtures';
 import { sendInvitations } from './invite';
+import { invitationOverview } from './overview';
 import { planDueReminders } from './reminders';
 
 useTestDatabase();
@@ -78,6 +79,22 @@ describe('Send invitation (M-3, M-5)', () => {
     const all = await outboxOf(roomId);
     expect(all).toHaveLength(4);
     expect(all.at(-1)!.to).toBe('erin@example.test');
+  });
+
+  it('shows on the room page how many a press would invite, then who was invited and which reminders left', async () => {
+    const startsAt = nextDay();
+    const { roomId } = await roomWithMembers(organizer, startsAt, people, today);
+    expect((await invitationOverview(organizer, roomId)).toInvite).toBe(2);
+
+    await sendInvitations(organizer, roomId, clockAt(today));
+    await runDueJobs(transport, clockAt(minutesFrom(startsAt, -30)));
+    const after = await invitationOverview(subscriber, roomId);
+    expect(after.toInvite).toBe(0);
+    const byName = Object.fromEntries(after.recipients.map((r) => [r.memberId ? r.name : 'organizer', r]));
+    expect(byName.Bob).toMatchObject({ invitation: { status: 'sent', sentAt: today.toISOString() }, remindersSent: ['reminder-30'] });
+    expect(byName.Dan).toMatchObject({ sendEmail: false, invitation: null, remindersSent: [] });
+    expect(byName.organizer.invitation?.status).toBe('sent');
+    await expect(invitationOverview(stranger, roomId)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('is refused to a subscriber who does not organize the room, and unknown to another tenant', async () => {

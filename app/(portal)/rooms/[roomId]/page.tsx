@@ -11,6 +11,7 @@ import { isAdmin } from '@/server/auth/actor';
 import { listMembers } from '@/server/members/service';
 import { getTenantSettings } from '@/server/tenants/service';
 import { deleteRoom, removeMember } from '../actions';
+import { Invitations } from './invitations';
 import { MemberForm } from './member-form';
 
 export async function generateMetadata({ params }: { params: Promise<{ roomId: string }> }): Promise<Metadata> {
@@ -157,6 +158,8 @@ export default async function RoomPage({
           </div>
         )}
       </section>
+
+      <Invitations roomId={room.id} canManage={canManage} />
     </div>
   );
 }

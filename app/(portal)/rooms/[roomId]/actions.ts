@@ -1,0 +1,12 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { runAction, type FormState } from '@/app/lib/run-action';
+
+/* The registry action of the same name (server/actions); T-1/T-4 are checked there. */
+
+export async function sendInvitations(_prev: FormState, formData: FormData): Promise<FormState<{ sent: number }>> {
+  const result = await runAction('sendInvitations', formData);
+  if (result.ok) revalidatePath(`/rooms/${formData.get('roomId')}`);
+  return result;
+}

@@ -1,0 +1,75 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { cardClass, linkClass } from '@/app/_ui/styles';
+import { requireActor } from '@/app/lib/session';
+import { isAdmin } from '@/server/auth/actor';
+import { outboxIsTransport } from '@/server/mail/outbox-read';
+import { invitationOverview, type RecipientStatus } from '@/server/notifications/overview';
+import { formatLocalDateTime } from '@/server/rooms/rules/localtime';
+import { getTenantSettings } from '@/server/tenants/service';
+import { InviteButton } from './invite-button';
+
+/** M-3..M-5 on the room page: the "Send invitation" button and where each email stands. */
+export async function Invitations({ roomId, canManage }: { roomId: string; canManage: boolean }) {
+  const actor = await requireActor();
+  const [t, locale, tenant, overview] = await Promise.all([
+    getTranslations('invitations'),
+    getLocale(),
+    getTenantSettings(actor),
+    invitationOverview(actor, roomId),
+  ]);
+  const when = (iso: string) => formatLocalDateTime(new Date(iso), tenant.timezone, locale);
+
+  const statusOf = (r: RecipientStatus): string => {
+    if (!r.sendEmail || !r.email) return t('status.noEmail');
+    if (!r.invitation) return t('status.notInvited');
+    if (r.invitation.status === 'sent' && r.invitation.sentAt) return t('status.invited', { at: when(r.invitation.sentAt) });
+    if (r.invitation.status === 'failed') return t('status.failed', { error: r.invitation.lastError ?? '' });
+    return r.invitation.lastError ? t('status.retrying', { error: r.invitation.lastError }) : t('status.sending');
+  };
+  const remindersOf = (r: RecipientStatus): string =>
+    r.remindersSent.length === 0 ? '—' : r.remindersSent.map((kind) => t(`reminders.${kind}`)).join(', ');
+
+  return (
+    <section aria-labelledby="invitations-title" className="space-y-4">
+      <h2 id="invitations-title" className="text-xl font-semibold">
+        {t('title')}
+      </h2>
+      {canManage && (
+        <div className={`${cardClass} p-6`}>
+          <InviteButton roomId={roomId} toInvite={overview.toInvite} />
+        </div>
+      )}
+      <div className={`${cardClass} overflow-x-auto`}>
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="sr-only">{t('caption')}</caption>
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
+            <tr>
+              <th scope="col" className="px-4 py-3">{t('columns.name')}</th>
+              <th scope="col" className="px-4 py-3">{t('columns.email')}</th>
+              <th scope="col" className="px-4 py-3">{t('columns.invitation')}</th>
+              <th scope="col" className="px-4 py-3">{t('columns.reminders')}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {overview.recipients.map((r) => (
+              <tr key={r.memberId ?? 'organizer'} data-testid="invitation-status">
+                <td className="px-4 py-3 font-medium">{r.memberId ? r.name : t('organizerCopy', { name: r.name })}</td>
+                <td className="px-4 py-3">{r.email ?? '—'}</td>
+                <td className="px-4 py-3">{statusOf(r)}</td>
+                <td className="px-4 py-3">{remindersOf(r)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {isAdmin(actor) && outboxIsTransport() && (
+        <p className="text-sm">
+          <Link href="/admin/outbox" className={linkClass}>
+            {t('outboxLink')}
+          </Link>
+        </p>
+      )}
+    </section>
+  );
+}

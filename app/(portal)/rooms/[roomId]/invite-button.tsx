@@ -1,0 +1,24 @@
+'use client';
+
+import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { FormError } from '@/app/_ui/field';
+import { SubmitButton } from '@/app/_ui/submit-button';
+import { sendInvitations } from './actions';
+
+/** M-3: says how many members the press will email, then how many it did. */
+export function InviteButton({ roomId, toInvite }: { roomId: string; toInvite: number }) {
+  const t = useTranslations('invitations');
+  const [state, formAction] = useActionState(sendInvitations, null);
+  return (
+    <form action={formAction} className="flex flex-wrap items-center gap-4">
+      <input type="hidden" name="roomId" value={roomId} />
+      <SubmitButton>{t('send')}</SubmitButton>
+      <p className="text-sm text-slate-700">{t('willSend', { count: toInvite })}</p>
+      <p role="status" className="w-full text-sm font-medium text-emerald-800">
+        {state?.ok ? t('sent', { count: state.data.sent }) : ''}
+      </p>
+      <FormError state={state} />
+    </form>
+  );
+}
