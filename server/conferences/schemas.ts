@@ -5,7 +5,8 @@ const instant = z.iso.datetime({ offset: true });
 
 /** `GET /api/v1/conferences?month=YYYY-MM` (H-2); the month is read in the tenant's time zone. */
 export const conferenceListQuerySchema = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month.format'),
+  // From 1970: PostgreSQL refuses year 0, and there is no call history before the epoch (Q-5).
+  month: z.string().regex(/^(19[7-9]\d|[2-9]\d{3})-(0[1-9]|1[0-2])$/, 'month.format'),
 });
 export type ConferenceListQuery = z.input<typeof conferenceListQuerySchema>;
 
