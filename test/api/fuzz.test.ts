@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { POST as addMember } from '@/app/api/v1/rooms/[id]/members/route';
 import { PATCH } from '@/app/api/v1/rooms/[id]/route';
+import { GET as conferences } from '@/app/api/v1/conferences/route';
 import { GET as list, POST } from '@/app/api/v1/rooms/route';
 import { useTestDatabase } from '@/test/database';
+import { apiRouteFiles } from '@/test/routes';
 import { seedTenant, type SeededTenant } from '@/test/seed';
 import { call } from './client';
 
@@ -85,6 +87,35 @@ describe('no bad input ends in 500 (Q-5, API-1)', () => {
         expect([201, 400]).toContain(answer.status);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('every endpoint with an id in its path answers 404 for any id it does not know', async () => {
+    const withIds = (await apiRouteFiles()).filter((file) => !file.catchAll && file.route.includes('['));
+    // Valid for every route that reads a body, so that only the id can be wrong.
+    const validBody = { source: 'name', name: 'Valid' };
+    const ids = fc.oneof(text(60), fc.uuid(), fc.constantFrom('-'.repeat(36), 'f'.repeat(36), '00000000-0000-0000-0000-000000000000', '%00', '..'));
+    for (const file of withIds)
+      for (const method of file.methods) {
+        await fc.assert(
+          fc.asyncProperty(ids, async (id) => {
+            const params = Object.fromEntries([...file.route.matchAll(/\[([^\]]+)\]/g)].map((m) => [m[1], id]));
+            const answer = await call(file.module[method] as Parameters<typeof call>[0], method, file.route, { token: t.admin.token, params, body: method === 'GET' ? undefined : validBody });
+            expect(answer.status, `${method} ${file.route} ${JSON.stringify(id)}`).toBe(404);
+          }),
+          { numRuns: 40 },
+        );
+      }
+  });
+
+  it('GET /api/v1/conferences answers 200 or 400 for any month', async () => {
+    const month = fc.oneof(text(12), fc.constantFrom('2026-13', '0000-01', '9999-12', '2026-1', '2026-02-01'), fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 7)));
+    await fc.assert(
+      fc.asyncProperty(month, async (m) => {
+        const answer = await call(conferences, 'GET', '/api/v1/conferences', { token: t.admin.token, query: { month: m } });
+        expect([200, 400]).toContain(answer.status);
+      }),
+      { numRuns: 100 },
     );
   });
 
