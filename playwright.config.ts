@@ -37,7 +37,7 @@ export default defineConfig({
     env: { DATA_DIR: '.data-e2e', PORT: String(PORT), APP_URL: `http://localhost:${PORT}` },
     reuseExistingServer: !process.env.CI,
     timeout: 15 * 60_000,
-    stdout: 'ignore',
+    stdout: 'pipe',
     stderr: 'pipe',
   },
 });

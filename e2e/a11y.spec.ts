@@ -54,6 +54,7 @@ test('every page passes axe-core', async ({ page }) => {
     ['/admin/directory', 'directory'],
     ['/admin/users', 'users'],
     ['/admin/settings', 'tenant settings'],
+    ['/admin/outbox', 'outbox'],
   ]) {
     await page.goto(path);
     await expectAccessible(page, what);

@@ -129,3 +129,14 @@ test('a wrong password is refused without saying which part was wrong', async ({
   await expect(page.getByText("L'adresse e-mail ou le mot de passe est incorrect.")).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
 });
+
+test('bad addresses get the not-found page or a sensible default, never a server error (Q-5, T-1)', async ({ page }) => {
+  await signIn(page, users.colleague());
+  for (const path of ['/rooms/not-a-room', '/rooms/00000000-0000-0000-0000-000000000000', '/rooms/00000000-0000-0000-0000-000000000000/edit', '/admin/users']) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+  const response = await page.goto('/rooms?filter=everything&cursor=-1');
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole('link', { name: 'À venir' })).toHaveAttribute('aria-current', 'page');
+});
