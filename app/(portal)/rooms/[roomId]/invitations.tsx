@@ -40,29 +40,16 @@ export async function Invitations({ roomId, canManage }: { roomId: string; canMa
           <InviteButton roomId={roomId} toInvite={overview.toInvite} />
         </div>
       )}
-      <div className={`${cardClass} overflow-x-auto`}>
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">{t('caption')}</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
-            <tr>
-              <th scope="col" className="px-4 py-3">{t('columns.name')}</th>
-              <th scope="col" className="px-4 py-3">{t('columns.email')}</th>
-              <th scope="col" className="px-4 py-3">{t('columns.invitation')}</th>
-              <th scope="col" className="px-4 py-3">{t('columns.reminders')}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {overview.recipients.map((r) => (
-              <tr key={r.memberId ?? 'organizer'} data-testid="invitation-status">
-                <td className="px-4 py-3 font-medium">{r.memberId ? r.name : t('organizerCopy', { name: r.name })}</td>
-                <td className="px-4 py-3">{r.email ?? '—'}</td>
-                <td className="px-4 py-3">{statusOf(r)}</td>
-                <td className="px-4 py-3">{remindersOf(r)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ul aria-label={t('caption')} className={`${cardClass} divide-y divide-slate-100 text-sm`}>
+        {overview.recipients.map((r) => (
+          <li key={r.memberId ?? 'organizer'} data-testid="invitation-status" className="grid gap-1 px-4 py-3 sm:grid-cols-4">
+            <span className="font-medium">{r.memberId ? r.name : t('organizerCopy', { name: r.name })}</span>
+            <span>{r.email ?? '—'}</span>
+            <span>{statusOf(r)}</span>
+            <span>{t('remindersSent', { list: remindersOf(r) })}</span>
+          </li>
+        ))}
+      </ul>
       {isAdmin(actor) && outboxIsTransport() && (
         <p className="text-sm">
           <Link href="/admin/outbox" className={linkClass}>

@@ -15,7 +15,7 @@ export function InviteButton({ roomId, toInvite }: { roomId: string; toInvite: n
       <input type="hidden" name="roomId" value={roomId} />
       <SubmitButton>{t('send')}</SubmitButton>
       <p className="text-sm text-slate-700">{t('willSend', { count: toInvite })}</p>
-      <p role="status" className="w-full text-sm font-medium text-emerald-800">
+      <p aria-live="polite" className="w-full text-sm font-medium text-emerald-800">
         {state?.ok ? t('sent', { count: state.data.sent }) : ''}
       </p>
       <FormError state={state} />
