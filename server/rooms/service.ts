@@ -46,7 +46,10 @@ export async function findRoom(actor: Actor, roomId: string, tx: Tx | Db = db())
 }
 
 async function viewOf(room: Room, now: Date): Promise<RoomView> {
-  const [organizer] = await db().select({ name: users.name }).from(users).where(eq(users.id, room.organizerId));
+  const [organizer] = await db()
+    .select({ name: users.name })
+    .from(users)
+    .where(and(eq(users.id, room.organizerId), eq(users.tenantId, room.tenantId)));
   return toRoomView(room, organizer?.name ?? '', await earlyJoinMinutes(room.tenantId), now);
 }
 
