@@ -37,6 +37,8 @@ export async function adhocDialOut(session: CallSession, deps: CallDeps, dialStr
   }
 
   await session.play('adhoc-calling');
+  // Nothing is dialled for an organizer who hung up during the prompts.
+  if (!session.active) return { ...base, decision: 'refused', reason: 'abandoned' };
   const conference = await deps.conferences.startAdhoc(tenant, organizer);
   await conference.add({ leg: session.leg, callerNumber: organizer, callerName: session.caller.name, role: 'organizer', direction: 'inbound' });
   await Promise.all(

@@ -53,6 +53,8 @@ export interface JoinFlags {
 }
 
 export interface ConferenceEvents {
+  /** A member entered the mix, whoever joined it; never the media server's own control member. */
+  memberJoined: (memberId: number) => void;
   /** A member left the mix (hung up or kicked); never the media server's own control member. */
   memberLeft: (memberId: number) => void;
   talking: (memberId: number, talking: boolean) => void;

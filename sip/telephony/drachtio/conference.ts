@@ -56,6 +56,14 @@ export class DrachtioConference implements MediaConference {
   }
 
   on<E extends keyof ConferenceEvents>(event: E, listener: ConferenceEvents[E]): void {
+    if (event === 'memberJoined') {
+      const joined = listener as ConferenceEvents['memberJoined'];
+      this.conference.on('addMember', (evt) => {
+        const memberId = this.memberIdOf(evt);
+        if (memberId !== null) joined(memberId);
+      });
+      return;
+    }
     if (event === 'memberLeft') {
       const left = listener as ConferenceEvents['memberLeft'];
       this.conference.on('delMember', (evt) => {

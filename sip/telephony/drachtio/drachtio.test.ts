@@ -197,6 +197,16 @@ describe('drachtio adapter: leg cleanup', () => {
     expect(errors).toEqual(['BYE failed']);
   });
 
+  it('stops waiting for digits when the caller hangs up during the prompt', async () => {
+    const endpoint = new FakeEndpoint();
+    endpoint.playCollect = () => new Promise(() => {});
+    const dialog = new FakeDialog();
+    const leg = new DrachtioLeg(dialog, endpoint, noError);
+    const digits = leg.collect({ prompt: { id: 'enter-pin', uri: 'conference/conf-pin.wav' }, maxDigits: 12, timeoutMs: 10_000 });
+    dialog.emit('destroy');
+    expect(await digits).toBe('');
+  });
+
   it('passes keypad digits of the endpoint (RFC 2833 dtmf events) to the listener', () => {
     const endpoint = new FakeEndpoint();
     const leg = new DrachtioLeg(new FakeDialog(), endpoint, noError);
@@ -222,14 +232,15 @@ describe('drachtio adapter: conferences', () => {
     expect(endpoint.calls.slice(1).map((c) => c[0])).toEqual(['confMute', 'confUnmute', 'confKick']);
   });
 
-  it("never reports fsmrf's control member as a participant leaving", () => {
+  it("never reports fsmrf's control member as a participant joining or leaving", () => {
     const fsConference = new FakeConference();
     const conference = new DrachtioConference(fsConference, noError);
-    const left: number[] = [];
-    conference.on('memberLeft', (id) => left.push(id));
-    fsConference.emit('delMember', event({ 'Member-ID': '1' }));
-    fsConference.emit('delMember', event({ 'Member-ID': '7' }));
-    expect(left).toEqual([7]);
+    const seen: string[] = [];
+    conference.on('memberJoined', (id) => seen.push(`+${id}`));
+    conference.on('memberLeft', (id) => seen.push(`-${id}`));
+    for (const [name, id] of [['addMember', '1'], ['addMember', '7'], ['delMember', '1'], ['delMember', '7']])
+      fsConference.emit(name, event({ 'Member-ID': id }));
+    expect(seen).toEqual(['+7', '-7']);
   });
 
   it('reports talking members, without the control member', () => {

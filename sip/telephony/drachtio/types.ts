@@ -80,7 +80,7 @@ export interface FsConference {
   lock(): Promise<unknown>;
   unlock(): Promise<unknown>;
   destroy(): Promise<void>;
-  on(event: 'delMember' | 'startTalking' | 'stopTalking', listener: (evt: EslEvent) => void): void;
+  on(event: 'addMember' | 'delMember' | 'startTalking' | 'stopTalking', listener: (evt: EslEvent) => void): void;
 }
 
 export interface FsMediaServer {

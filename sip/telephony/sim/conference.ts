@@ -15,7 +15,7 @@ export class SimConference implements MediaConference {
   destroyed = false;
   private nextMemberId = 2;
   private music: Prompt | null = null;
-  private listeners: { [E in keyof ConferenceEvents]: ConferenceEvents[E][] } = { memberLeft: [], talking: [] };
+  private listeners: { [E in keyof ConferenceEvents]: ConferenceEvents[E][] } = { memberJoined: [], memberLeft: [], talking: [] };
 
   constructor(readonly name: string) {}
 
@@ -25,6 +25,7 @@ export class SimConference implements MediaConference {
     this.members.set(memberId, { leg, flags: { ...flags } });
     if (this.music) leg.hear(this.music);
     leg.joined(() => this.remove(memberId));
+    for (const listener of this.listeners.memberJoined) listener(memberId);
     return memberId;
   }
 
