@@ -70,7 +70,7 @@ const listQuery = (database: Db, filter: RoomListFilter) =>
   database
     .select({ room: rooms, organizerName: users.name, earlyJoin: tenants.earlyJoinMinutes })
     .from(rooms)
-    .innerJoin(users, eq(users.id, rooms.organizerId))
+    .innerJoin(users, and(eq(users.id, rooms.organizerId), eq(users.tenantId, rooms.tenantId)))
     .innerJoin(tenants, eq(tenants.id, rooms.tenantId))
     .where(and(eq(rooms.tenantId, sql.placeholder('tenantId')), FILTERS[filter]))
     .orderBy(filter === 'expired' ? desc(rooms.startsAt) : asc(rooms.startsAt), asc(rooms.id))
