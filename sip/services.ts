@@ -1,6 +1,6 @@
 import { checkPin, lookupRoomEntry } from '@/server/admission/room-entry';
 import { extensionNumbers, findExtension, tenantForPortalNumber, tenantForSipDomain } from '@/server/admission/tenant-lookup';
-import { closeConference, openConference, recordJoin, recordLeave } from '@/server/conferences/records';
+import { closeConference, openConference, openConferenceOwner, recordJoin, recordLeave } from '@/server/conferences/records';
 
 /** Everything of server/ the call flows use (ARCHITECTURE: sip/ reaches the database only through server/). */
 export const callServices = {
@@ -11,6 +11,7 @@ export const callServices = {
   lookupRoomEntry,
   checkPin,
   openConference,
+  openConferenceOwner,
   recordJoin,
   recordLeave,
   closeConference,

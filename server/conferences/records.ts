@@ -60,6 +60,15 @@ export async function closeConference(conferenceId: string, endedAt: Date, endRe
   });
 }
 
+/** The sip instance running an open conference of that media name, if any. */
+export async function openConferenceOwner(mediaName: string): Promise<string | null> {
+  const [row] = await db()
+    .select({ sipInstance: conferences.sipInstance })
+    .from(conferences)
+    .where(and(eq(conferences.mediaName, mediaName), isNull(conferences.endedAt)));
+  return row?.sipInstance ?? null;
+}
+
 /**
  * After a crash: closes what this sip instance left open and returns the media conference names
  * to clear from FreeSWITCH, so the next call to that room does not meet "conference exists".

@@ -76,6 +76,20 @@ describe('inside a room conference (C-1..C-3)', () => {
     expect(conference.endReason).toBe('empty');
   });
 
+  it('does not cut off the callers of a room another live sip process runs on the same media server', async () => {
+    const other = new Simulator({ at: start, sipInstance: 'sip-b' });
+    const first = other.place(caller('+33611111111', 30 * MIN));
+    const { roomId } = await first.outcome;
+    const sim = new Simulator({ at: start, sipInstance: 'sip-a' });
+    // Both processes drive one FreeSWITCH: the room's conference name is taken there.
+    const running = sim.engine.leaveBehind(`room-${roomId}`);
+    const { outcome, sim: call } = await sim.run(caller('+33622222222', MIN));
+    expect(outcome).toMatchObject({ decision: 'refused', reason: 'media-unavailable', roomId });
+    expect(call.leg!.heard.slice(-2)).toEqual(['room-unavailable', 'goodbye']);
+    expect(running.destroyed).toBe(false);
+    await other.settled();
+  });
+
   it('clears a conference a crashed sip process left on the media server, then runs the room', async () => {
     const sim = new Simulator({ at: start });
     const { roomId } = (await new Simulator({ at: start }).run(caller('+33611111111', 1000))).outcome;

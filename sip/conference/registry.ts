@@ -6,10 +6,16 @@ import { ConferenceExistsError, type MediaConference, type Telephony } from '../
 import { LiveConference, type LiveConferenceContext } from './live-conference';
 
 export interface RegistryContext extends LiveConferenceContext {
-  services: LiveConferenceContext['services'] & Pick<CallServices, 'openConference'>;
+  services: LiveConferenceContext['services'] & Pick<CallServices, 'openConference' | 'openConferenceOwner'>;
   telephony: Telephony;
   /** Recorded on each conference: the sip process that controls it. */
   sipInstance: string;
+}
+
+export class ConferenceElsewhereError extends Error {
+  constructor(name: string, owner: string) {
+    super(`conference ${name} is run by sip instance ${owner}`);
+  }
 }
 
 /** The conferences this sip process runs; callers of one room meet in one conference. */
@@ -63,14 +69,17 @@ export class ConferenceRegistry {
   }
 
   /**
-   * A conference of this name that this process does not run was left by a sip process that
-   * died (fsmrf refuses "conference exists"): nobody of ours is in it, so it is cleared.
+   * fsmrf refuses a name FreeSWITCH already has ("conference exists"). Left by a sip process that
+   * died, nobody is in it and it is cleared; run by another live sip process, its callers are
+   * not cut off: this caller is refused instead.
    */
   private async openMedia(name: string): Promise<MediaConference> {
     try {
       return await this.ctx.telephony.createConference(name);
     } catch (error) {
       if (!(error instanceof ConferenceExistsError)) throw error;
+      const owner = await this.ctx.services.openConferenceOwner(name);
+      if (owner && owner !== this.ctx.sipInstance) throw new ConferenceElsewhereError(name, owner);
       this.ctx.log.warn({ conference: name }, 'clearing a conference left behind on the media server');
       await this.ctx.telephony.clearConference(name);
       return this.ctx.telephony.createConference(name);

@@ -1,4 +1,5 @@
 import type { RoomEntry } from '@/server/admission/room-entry';
+import { ConferenceElsewhereError } from '../conference/registry';
 import type { CallDeps, CallOutcome, RefusalReason } from '../deps';
 import type { PromptId } from '../prompts/catalogue';
 import type { CallSession } from '../session';
@@ -35,7 +36,12 @@ export async function portalDialIn(session: CallSession, deps: CallDeps): Promis
   if (!session.active) return { ...withRoom, decision: 'refused', reason: 'abandoned' };
   if (pinRole === 'wrong') return { ...(await refuse('wrong-pin')), ...withRoom };
 
-  const conference = await deps.conferences.forRoom(tenant, entry);
+  const conference = await deps.conferences.forRoom(tenant, entry).catch((err) => {
+    if (!(err instanceof ConferenceElsewhereError)) throw err;
+    session.log.error({ err }, 'room conference runs on another sip process');
+    return null;
+  });
+  if (!conference) return { ...(await refuse('media-unavailable', 'room-unavailable')), ...withRoom };
   if (conference.locked) return { ...(await refuse('locked', 'room-locked')), ...withRoom };
   const isOrganizer = session.caller.number !== null && entry.organizerExtensions.includes(session.caller.number);
   await conference.add({

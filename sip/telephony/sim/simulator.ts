@@ -15,6 +15,8 @@ export interface SimulatorOptions {
   answers?: ReadonlyMap<string, CalleeBehaviour>;
   callee?: CallerScript;
   log?: Logger;
+  /** The sip process this simulator stands for, as recorded on its conferences. */
+  sipInstance?: string;
 }
 
 /** The real routing and flows on the simulated engine and the real database (API-3 `call simulate`, scenario tests). */
@@ -35,7 +37,7 @@ export class Simulator {
       catalogue,
       log,
       telephony: this.engine,
-      sipInstance: 'simulator',
+      sipInstance: options.sipInstance ?? 'simulator',
     });
     this.deps = { telephony: this.engine, clock: this.clock, services, catalogue, conferences, log, mediaAvailable: () => true, mediaFailed: () => {} };
   }
