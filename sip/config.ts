@@ -12,7 +12,7 @@ export const sipEnvSchema = envSchema.extend({
 
 export type SipEnv = z.infer<typeof sipEnvSchema>;
 
-export function sipEnv(source: NodeJS.ProcessEnv = process.env): SipEnv {
+export function sipEnv(source: Record<string, string | undefined> = process.env): SipEnv {
   const parsed = sipEnvSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

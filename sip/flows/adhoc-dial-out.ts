@@ -55,7 +55,6 @@ async function callOne(deps: CallDeps, conference: LiveConference, session: Call
   const identity = `<sip:${organizer}@${session.tenant.sipDomain}>`;
   const outcome = await deps.telephony.dialOut({
     uri: outboundUri(number, session.tenant),
-    callerId: organizer,
     headers: { From: identity, 'P-Asserted-Identity': identity },
     timeoutMs: DIAL_OUT_TIMEOUT_MS,
   });

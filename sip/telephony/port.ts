@@ -78,7 +78,7 @@ export interface MediaConference {
 
 export interface DialOutRequest {
   uri: string;
-  callerId: string | null;
+  /** SIP headers of the INVITE; the caller's identity travels in From and P-Asserted-Identity. */
   headers: Record<string, string>;
   /** No answer within this time cancels the attempt (A-2: 30 s). */
   timeoutMs: number;

@@ -282,8 +282,7 @@ describe('drachtio adapter: dial-out', () => {
 
   const request = {
     uri: 'sip:0123456789@sbc.example.net',
-    callerId: '201',
-    headers: { 'P-Asserted-Identity': '<sip:201@acme.example.net>' },
+    headers: { From: '<sip:201@acme.example.net>', 'P-Asserted-Identity': '<sip:201@acme.example.net>' },
     timeoutMs: 30_000,
   };
 
@@ -296,7 +295,7 @@ describe('drachtio adapter: dial-out', () => {
     expect(outcome.result).toBe('answered');
     expect(createUAC).toHaveBeenCalledWith(
       'sip:0123456789@sbc.example.net',
-      { localSdp: 'v=0 endpoint', headers: request.headers, callingNumber: '201' },
+      { localSdp: 'v=0 endpoint', headers: request.headers },
       { cbRequest: expect.any(Function) },
     );
     expect(endpoint.calls).toEqual([['modify', 'v=0 callee']]);

@@ -48,7 +48,8 @@ export class DrachtioTelephony implements Telephony {
     try {
       const dialog = await this.srf.createUAC(
         request.uri,
-        { localSdp: endpoint.local.sdp, headers: request.headers, ...(request.callerId ? { callingNumber: request.callerId } : {}) },
+        // Identity in explicit headers: drachtio-srf's callingNumber would also set Contact to localhost.
+        { localSdp: endpoint.local.sdp, headers: request.headers },
         { cbRequest: (req) => (invite = req) },
       );
       await endpoint.modify(dialog.remote.sdp);

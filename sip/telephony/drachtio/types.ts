@@ -36,7 +36,6 @@ export interface SentInvite {
 export interface CreateUacOptions {
   localSdp: string;
   headers: Record<string, string>;
-  callingNumber?: string;
 }
 
 export interface SrfLike {
