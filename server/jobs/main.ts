@@ -1,10 +1,13 @@
 import cron from 'node-cron';
+import postgres from 'postgres';
 import { closeDb } from '@/server/db/client';
 import { migrateDatabase } from '@/server/db/migrate';
 import { systemClock } from '@/server/lib/clock';
 import { env } from '@/server/lib/env';
 import { logger } from '@/server/lib/logger';
 import { mailTransportFromEnv } from '@/server/mail/from-env';
+import { NOTIFICATIONS_CHANNEL } from '@/server/notifications/create';
+import { serialRounds } from './rounds';
 import { runDueJobs } from './run-due';
 
 /**
@@ -29,30 +32,35 @@ async function connect(): Promise<{ stop: () => Promise<void> }> {
   return database;
 }
 
+/** Updates, cancellations and retried invitations go out as soon as they are written. */
+async function listenForNotifications(onNudge: () => void): Promise<postgres.Sql> {
+  const listener = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+  await listener.listen(NOTIFICATIONS_CHANNEL, () => void onNudge());
+  return listener;
+}
+
 async function main(): Promise<void> {
   const database = await connect();
   const transport = mailTransportFromEnv();
   log.info({ transport: transport.name }, 'worker started');
 
-  // One round at a time: the start-up round may still run when the first minute strikes.
-  let round: Promise<void> | undefined;
-  const runRound = () => {
-    round ??= runDueJobs(transport, systemClock)
+  const rounds = serialRounds(() =>
+    runDueJobs(transport, systemClock)
       .then((report) => {
         if (report.remindersPlanned || report.sent || report.failed || report.skipped) log.info(report, 'due jobs ran');
       })
-      .catch((error: unknown) => log.error({ err: error }, 'due jobs failed; next minute tries again'))
-      .finally(() => (round = undefined));
-    return round;
-  };
+      .catch((error: unknown) => log.error({ err: error }, 'due jobs failed; next minute tries again')),
+  );
 
-  const task = cron.schedule('* * * * *', runRound, { name: 'due-jobs' });
-  void runRound();
+  const task = cron.schedule('* * * * *', rounds.request, { name: 'due-jobs' });
+  const nudges = await listenForNotifications(rounds.request);
+  void rounds.request();
 
   const stop = async (signal: string) => {
     log.info({ signal }, 'stopping after the round in progress');
     await task.stop();
-    await round;
+    await nudges.end();
+    await rounds.close();
     await closeDb();
     await database.stop();
     process.exit(0);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { EmailFacts } from '@/emails/facts';
 import { notifications, type NotificationKind } from '@/server/db/schema';
 import type { Executor } from './tx';
@@ -17,6 +17,9 @@ export interface NotificationDraft {
   facts: EmailFacts;
   recipients: Recipient[];
 }
+
+/** The channel a worker listens on to hear that notifications were written. */
+export const NOTIFICATIONS_CHANNEL = 'notifications_due';
 
 /** Resend's batch endpoint takes at most 100 emails, and no attachments (E-6). */
 const BATCH_LIMIT = 100;
@@ -68,6 +71,8 @@ export async function createNotifications(tx: Executor, drafts: NotificationDraf
     );
   }
   await adoptOrphans(tx, written);
+  // Delivered at commit: a running worker sends at once instead of at its next minute.
+  if (written.length > 0) await tx.execute(sql`select pg_notify(${NOTIFICATIONS_CHANNEL}, '')`);
   return written;
 }
 

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/server/auth/actor';
 import { db } from '@/server/db/client';
@@ -50,6 +50,20 @@ function startDispatcher(extraEnv: Record<string, string> = {}): { child: ChildP
   return { child, done: new Promise((resolve) => child.on('exit', (code) => resolve({ code, out }))) };
 }
 
+/** Long enough for a second dispatcher process to start and find the claim still held. */
+const LEASE_MS = 8_000;
+
+async function leasesOver(roomIds: string[]): Promise<void> {
+  for (;;) {
+    const [{ live }] = await db()
+      .select({ live: sql<number>`count(*)::int` })
+      .from(notifications)
+      .where(and(inArray(notifications.roomId, roomIds), sql`${notifications.leaseUntil} > clock_timestamp()`));
+    if (live === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 async function statusesOf(roomIds: string[]) {
   return db().select({ id: notifications.id, status: notifications.status }).from(notifications).where(inArray(notifications.roomId, roomIds));
 }
@@ -91,7 +105,7 @@ describe('exactly once (M-4, E-6)', () => {
     const before = standIn.deliveries.length;
     const held = standIn.holdNext({ deliver: delivered });
 
-    const doomed = startDispatcher({ DISPATCH_LEASE_MS: '1500' });
+    const doomed = startDispatcher({ DISPATCH_LEASE_MS: String(LEASE_MS) });
     await held;
     doomed.child.kill('SIGKILL');
     await doomed.done;
@@ -100,7 +114,7 @@ describe('exactly once (M-4, E-6)', () => {
     // Before the lease ends nobody takes the claim over; after it, the next dispatcher does.
     const tooEarly = await startDispatcher().done;
     expect((await statusesOf(roomIds)).some((r) => r.status === 'sending')).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 1_600));
+    await leasesOver(roomIds);
     const survivor = await startDispatcher().done;
 
     expect([tooEarly.code, survivor.code]).toEqual([0, 0]);
