@@ -70,7 +70,13 @@ export class LiveConference {
       this.hadCompany = true;
       await this.media.stopMusic();
     }
-    const memberId = await this.media.join(joiner.leg, { muted: joiner.muted ?? false, moderator: joiner.role !== 'participant' });
+    const memberId = await this.media
+      .join(joiner.leg, { muted: joiner.muted ?? false, moderator: joiner.role !== 'participant' })
+      .catch(async (err) => {
+        // A conference nobody could join is over at once, not left open in the records.
+        if (this.members.size === 0) await this.close('join-failed');
+        throw err;
+      });
     const participantId = await this.ctx.services.recordJoin({
       tenantId: this.tenant.id,
       conferenceId: this.id,
