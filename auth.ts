@@ -1,4 +1,4 @@
-import NextAuth, { CredentialsSignin } from 'next-auth';
+import NextAuth, { CredentialsSignin, type AuthError } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { logger } from '@/server/lib/logger';
 import { verifyCredentials } from '@/server/users/service';
@@ -21,7 +21,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A wrong password is an everyday event, not a server error with a stack trace.
     error: (error) =>
-      error.name === 'CredentialsSignin' ? logger.info('sign-in refused') : logger.error({ err: error }, 'auth error'),
+      (error as AuthError).type === 'CredentialsSignin' ? logger.info('sign-in refused') : logger.error({ err: error }, 'auth error'),
   },
   providers: [
     Credentials({

@@ -63,6 +63,7 @@ test('a new subscriber books a room with two members, edits it, and switches lan
   const start = page.getByLabel('Début');
   await expect(pin).toHaveAccessibleDescription(/Le code PIN doit compter 4 à 12 chiffres/);
   await expect(pin).toHaveAttribute('aria-invalid', 'true');
+  await expect(start).toBeFocused();
   await expect(start).toHaveAccessibleDescription(/Cette heure n'existe pas dans le fuseau horaire/);
   await expect(pin).toHaveValue('12ab');
 

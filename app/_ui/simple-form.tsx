@@ -6,6 +6,7 @@ import type { FormState } from '@/app/lib/run-action';
 import { Field, FormError, errorKeyFor } from './field';
 import { inputClass } from './styles';
 import { SubmitButton } from './submit-button';
+import { useFocusFirstError } from './use-focus-first-error';
 
 export interface SimpleField {
   name: string;
@@ -31,10 +32,11 @@ export function SimpleForm({
 }) {
   const t = useTranslations('common');
   const [state, formAction] = useActionState(action, null);
+  const formRef = useFocusFirstError(state);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
   return (
-    <form action={formAction} noValidate className="space-y-4">
+    <form ref={formRef} action={formAction} noValidate className="space-y-4">
       <FormError state={state} />
       {state?.ok && (
         <p role="status" className="text-sm font-medium text-emerald-800">

@@ -7,6 +7,7 @@ import { Field, FormError, errorKeyFor } from '@/app/_ui/field';
 import { SubmitButton } from '@/app/_ui/submit-button';
 import { inputClass, secondaryButtonClass } from '@/app/_ui/styles';
 import type { FormState } from '@/app/lib/run-action';
+import { useFocusFirstError } from '@/app/_ui/use-focus-first-error';
 
 export interface RoomFormValues {
   roomId?: string;
@@ -32,12 +33,13 @@ interface Props {
 export function RoomForm({ action, initial, durations, zone, submitLabel, cancelHref }: Props) {
   const t = useTranslations('rooms.form');
   const [state, formAction] = useActionState(action, null);
+  const formRef = useFocusFirstError(state);
   const values = { ...initial, ...(state && !state.ok ? state.values : {}) };
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const err = (name: string) => errorKeyFor(errors, name);
 
   return (
-    <form action={formAction} noValidate className="space-y-6">
+    <form ref={formRef} action={formAction} noValidate className="space-y-6">
       <FormError state={state} />
       {values.roomId && <input type="hidden" name="roomId" value={values.roomId} />}
       <div className="grid gap-6 sm:grid-cols-2">

@@ -6,6 +6,7 @@ import { Field, FieldError, FormError, errorKeyFor } from '@/app/_ui/field';
 import { SubmitButton } from '@/app/_ui/submit-button';
 import { inputClass } from '@/app/_ui/styles';
 import { updateTenantSettings } from '../actions';
+import { useFocusFirstError } from '@/app/_ui/use-focus-first-error';
 
 export interface SettingsValues {
   name: string;
@@ -30,6 +31,7 @@ interface Props {
 export function SettingsForm({ initial, zones, languages, dialOutClasses }: Props) {
   const t = useTranslations('admin.settings');
   const [state, formAction] = useActionState(updateTenantSettings, null);
+  const formRef = useFocusFirstError(state);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const typed = state && !state.ok ? state.values : undefined;
   // Checkbox groups are not kept in `values` (one string per field); keep what was saved.
@@ -39,7 +41,7 @@ export function SettingsForm({ initial, zones, languages, dialOutClasses }: Prop
     [hint ? `${name}-hint` : '', err(name) ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
 
   return (
-    <form action={formAction} noValidate className="space-y-8">
+    <form ref={formRef} action={formAction} noValidate className="space-y-8">
       <FormError state={state} />
       {state?.ok && (
         <p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">

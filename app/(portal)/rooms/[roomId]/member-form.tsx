@@ -7,6 +7,7 @@ import { SubmitButton } from '@/app/_ui/submit-button';
 import { inputClass, labelClass } from '@/app/_ui/styles';
 import type { MemberCandidate } from '@/server/members/service';
 import { addMember, searchMemberCandidates } from '../actions';
+import { useFocusFirstError } from '@/app/_ui/use-focus-first-error';
 
 type Picked = Pick<MemberCandidate, 'source' | 'ref' | 'name'> & { number: string | null };
 
@@ -17,6 +18,7 @@ type Picked = Pick<MemberCandidate, 'source' | 'ref' | 'name'> & { number: strin
 export function MemberForm({ roomId }: { roomId: string }) {
   const t = useTranslations('members');
   const [state, formAction] = useActionState(addMember, null);
+  const formRef = useFocusFirstError(state);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [picked, setPicked] = useState<Picked | null>(null);
@@ -85,7 +87,7 @@ export function MemberForm({ roomId }: { roomId: string }) {
   const optionId = (i: number) => `${listId}-option-${i}`;
 
   return (
-    <form action={formAction} noValidate className="space-y-4">
+    <form ref={formRef} action={formAction} noValidate className="space-y-4">
       <FormError state={state} />
       <input type="hidden" name="roomId" value={roomId} />
       <input type="hidden" name="source" value={picked?.source ?? 'name'} />
