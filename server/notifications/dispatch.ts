@@ -6,7 +6,7 @@ import type { MailTransport, SendOutcome } from '@/server/mail/transport';
 import { windowStatus } from '@/server/rooms/rules/window';
 import { createComposer } from './compose';
 import { retryDelayMs, shouldRetry } from './rules/retry';
-import { claimDue, recordFailure, recordSent, recordSkipped, splitBatch } from './store';
+import { claimDue, recordDropped, recordFailure, recordSent, roomVersions, splitBatch } from './store';
 
 export interface DispatchOptions {
   transport: MailTransport;
@@ -55,10 +55,17 @@ export async function dispatchDue(options: DispatchOptions): Promise<DispatchRep
     return outcome;
   }
 
-  async function deliver(batch: Notification[]): Promise<void> {
+  async function deliver(batch: Notification[], versions: Map<string, number>): Promise<void> {
     const [leader] = batch;
     if (isReminder(leader) && reminderTooLate(leader, clock())) {
-      await recordSkipped(leader.batchId, 'the window closed before the reminder could be sent');
+      await recordDropped(leader.batchId, 'skipped', 'the window closed before the reminder could be sent');
+      report.skipped += batch.length;
+      return;
+    }
+    if (leader.kind !== 'cancellation' && versions.get(leader.roomId) !== leader.roomVersion) {
+      // Claimed or retrying when the room was rescheduled or deleted: the update or the
+      // cancellation has replaced it.
+      await recordDropped(leader.batchId, 'cancelled', 'superseded: the room was rescheduled or deleted');
       report.skipped += batch.length;
       return;
     }
@@ -77,7 +84,8 @@ export async function dispatchDue(options: DispatchOptions): Promise<DispatchRep
   for (;;) {
     const claimed = await claimDue({ now: clock(), batches: batchesPerRound, leaseMs, roomId });
     if (claimed.length === 0) return report;
-    await inParallel(groupByBatch(claimed), concurrency, deliver);
+    const versions = await roomVersions(claimed.map((row) => row.roomId));
+    await inParallel(groupByBatch(claimed), concurrency, (batch) => deliver(batch, versions));
   }
 }
 

@@ -43,7 +43,7 @@ async function kindsSentTo(roomId: string, email: string) {
     .select({ kind: notifications.kind, version: notifications.roomVersion })
     .from(notifications)
     .where(and(eq(notifications.roomId, roomId), eq(notifications.recipientEmail, email), eq(notifications.status, 'sent')))
-    .orderBy(notifications.createdAt);
+    .orderBy(notifications.roomVersion, notifications.createdAt);
   return rows.map((r) => `${r.kind}@${r.version}`);
 }
 
@@ -167,6 +167,25 @@ describe('reschedule and deletion (R-7, E-3, E-4)', () => {
     expect(await kindsSentTo(roomId, 'bob@example.test')).toEqual(['invitation@1', 'update@2']);
     await runDueJobs(transport, clockAt(minutesFrom(later, -30)));
     expect(await kindsSentTo(roomId, 'bob@example.test')).toEqual(['invitation@1', 'update@2', 'reminder-30@2']);
+  });
+
+  it('never sends a reminder of the old time that was in flight when the room was rescheduled', async () => {
+    const { roomId, startsAt } = await invitedRoom();
+    await planDueReminders(minutesFrom(startsAt, -30));
+    // A dispatcher had claimed the reminders and died; its lease is over.
+    await db()
+      .update(notifications)
+      .set({ status: 'sending', leaseUntil: new Date(Date.now() - 1000) })
+      .where(and(eq(notifications.roomId, roomId), eq(notifications.kind, 'reminder-30')));
+    await updateRoom(organizer, roomId, { startsAt: minutesFrom(startsAt, 180).toISOString() }, minutesFrom(startsAt, -29));
+
+    await dispatchDue({ transport, clock: clockAt(minutesFrom(startsAt, -29)) });
+    expect(await kindsSentTo(roomId, 'bob@example.test')).toEqual(['invitation@1', 'update@2']);
+    const [stale] = await db()
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.roomId, roomId), eq(notifications.kind, 'reminder-30'), eq(notifications.recipientEmail, 'bob@example.test')));
+    expect(stale).toMatchObject({ status: 'cancelled', lastError: expect.stringContaining('superseded') });
   });
 
   it('lets a new member be invited to the new time on the next press (M-5)', async () => {

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { db } from '@/server/db/client';
-import { notifications, type Notification } from '@/server/db/schema';
+import { notifications, rooms, type Notification } from '@/server/db/schema';
 
 const OPEN = ['pending', 'sending'] as const;
 
@@ -75,10 +75,20 @@ export async function splitBatch(batchId: string, error: string, retryAt: Date):
     .where(and(eq(notifications.batchId, batchId), eq(notifications.status, 'sending')));
 }
 
-/** M-4: a reminder whose window closed before it could leave is dropped, with the reason. */
-export async function recordSkipped(batchId: string, reason: string): Promise<void> {
+/** A batch that must not leave any more (window closed, room rescheduled or deleted), with the reason. */
+export async function recordDropped(batchId: string, status: 'skipped' | 'cancelled', reason: string): Promise<void> {
   await db()
     .update(notifications)
-    .set({ status: 'skipped', leaseUntil: null, lastError: reason })
+    .set({ status, leaseUntil: null, lastError: reason })
     .where(and(eq(notifications.batchId, batchId), eq(notifications.status, 'sending')));
+}
+
+/** The schedule version of each room that still exists. */
+export async function roomVersions(roomIds: string[]): Promise<Map<string, number>> {
+  if (roomIds.length === 0) return new Map();
+  const rows = await db()
+    .select({ id: rooms.id, version: rooms.scheduleVersion })
+    .from(rooms)
+    .where(inArray(rooms.id, [...new Set(roomIds)]));
+  return new Map(rows.map((r) => [r.id, r.version]));
 }
