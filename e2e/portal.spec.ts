@@ -19,7 +19,7 @@ test('a new subscriber books a room with two members, edits it, and switches lan
   await page.getByLabel('Numéro de salle').fill(roomNumber);
   // R-3: typed in the tenant's zone (Europe/Paris, winter time).
   await page.getByLabel('Début').fill('2027-01-15T10:30');
-  await page.getByLabel("Fenêtre d'accès").selectOption('60');
+  await page.getByLabel('Durée').selectOption('60');
   await page.getByRole('button', { name: 'Créer la salle' }).click();
 
   await expect(page.getByRole('status')).toHaveText('La salle a été créée.');
