@@ -35,7 +35,7 @@ interface Member {
  * every join and leave (C-2), and drops the last one after a busy tone (C-3, A-3).
  */
 export class LiveConference {
-  locked = false;
+  private lockedNow = false;
   private members = new Map<number, Member>();
   private leftBeforeRecorded = new Set<number>();
   private hadCompany = false;
@@ -52,6 +52,16 @@ export class LiveConference {
     media.on('memberLeft', (memberId) => {
       this.memberLeft(memberId).catch((err) => ctx.log.error({ err, memberId }, 'recording a leave failed'));
     });
+  }
+
+  /** C-6: a locked conference admits nobody new (D-4). */
+  get locked(): boolean {
+    return this.lockedNow;
+  }
+
+  async setLocked(locked: boolean): Promise<void> {
+    await (locked ? this.media.lock() : this.media.unlock());
+    this.lockedNow = locked;
   }
 
   get isClosed(): boolean {

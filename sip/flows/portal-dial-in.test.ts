@@ -122,6 +122,13 @@ describe('portal dial-in (D-1, D-3)', () => {
     expect(attempts.map((a) => a.callerNumber)).toEqual(['+33612345678', '+33612345678', '+33612345678']);
   });
 
+  it('takes a ten-digit room number and a twelve-digit PIN, each closed by #', async () => {
+    await seedRoom(tenant, { roomNumber: '1234567890', startsAt: start, pin: '123456789012' });
+    const { outcome, sim } = await new Simulator({ at: at(0) }).run(caller('1234567890#123456789012#'));
+    expect(outcome.decision).toBe('admitted');
+    expect(sim.leg!.heard).not.toContain('invalid-pin');
+  });
+
   it('admits at the second PIN try', async () => {
     const { outcome } = await new Simulator({ at: at(0) }).run(caller('4711#000000#123456#'));
     expect(outcome.decision).toBe('admitted');
@@ -160,7 +167,7 @@ describe('window (D-4, R-4)', () => {
       roomNumber: '4711',
     });
     expect(conference.id).toBe(conferenceId);
-    conference.locked = true;
+    await conference.setLocked(true);
     const second = sim.place(caller('4711#123456#'));
     expect(await second.outcome).toMatchObject({ decision: 'refused', reason: 'locked' });
     expect(second.sim.leg!.heard.slice(-2)).toEqual(['room-locked', 'goodbye']);

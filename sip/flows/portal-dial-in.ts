@@ -5,8 +5,10 @@ import type { PromptId } from '../prompts/catalogue';
 import type { CallSession } from '../session';
 
 const TRIES = 3;
-const MAX_ROOM_DIGITS = 10;
-const MAX_PIN_DIGITS = 12;
+// One more than the longest room number (10) and PIN (12), so that the closing # is always read
+// by its own entry and never left over to end the next one empty.
+const MAX_ROOM_DIGITS = 11;
+const MAX_PIN_DIGITS = 13;
 
 /**
  * The portal (D-1..D-5): welcome, room number, PIN, then the room's conference. Three wrong or
