@@ -18,8 +18,9 @@ async function wanted(tx: Executor, room: Room, facts: EmailFacts): Promise<Reci
     ...rows.map((r) => ({ memberId: r.memberId, name: r.name, email: r.email! })),
     { memberId: null, name: facts.organizer.name, email: facts.organizer.email },
   ];
-  const seen = new Set<string>();
-  return everyone.filter((r) => !seen.has(normalizeEmail(r.email)) && seen.add(normalizeEmail(r.email)));
+  const byAddress = new Map<string, Recipient>();
+  for (const person of everyone) if (!byAddress.has(normalizeEmail(person.email))) byAddress.set(normalizeEmail(person.email), person);
+  return [...byAddress.values()];
 }
 
 /** M-5: those who should get the invitation and do not have it (nor its update) for this version. */

@@ -28,9 +28,7 @@ export async function planDueReminders(now: Date): Promise<number> {
     const facts = await roomFacts(tx, candidates);
     const invited = await invitedAtCurrentVersion(tx, candidates);
     const existing = await remindersWritten(tx, candidates);
-    const drafts = candidates.flatMap((room) =>
-      draftsFor(room, facts.get(room.id)!, invited.filter((i) => i.roomId === room.id), existing, now),
-    );
+    const drafts = candidates.flatMap((room) => draftsFor(room, facts.get(room.id)!, invited.get(room.id) ?? [], existing, now));
     return (await createNotifications(tx, drafts, now)).length;
   });
 }
@@ -63,7 +61,7 @@ async function invitedRoomsNear(tx: Executor, now: Date): Promise<Room[]> {
 }
 
 /** M-4 "every member who received the invitation": received, so sent, for the room's current time. */
-async function invitedAtCurrentVersion(tx: Executor, candidates: Room[]): Promise<Invited[]> {
+async function invitedAtCurrentVersion(tx: Executor, candidates: Room[]): Promise<Map<string, Invited[]>> {
   const rows = await tx
     .selectDistinctOn([notifications.roomId, notifications.recipientEmail], {
       roomId: notifications.roomId,
@@ -82,7 +80,9 @@ async function invitedAtCurrentVersion(tx: Executor, candidates: Room[]): Promis
       ),
     )
     .orderBy(notifications.roomId, notifications.recipientEmail, asc(notifications.sentAt));
-  return rows.map((row) => ({ ...row, invitedAt: row.invitedAt! }));
+  const byRoom = new Map<string, Invited[]>();
+  for (const row of rows) byRoom.set(row.roomId, [...(byRoom.get(row.roomId) ?? []), { ...row, invitedAt: row.invitedAt! }]);
+  return byRoom;
 }
 
 async function remindersWritten(tx: Executor, candidates: Room[]): Promise<Set<string>> {
