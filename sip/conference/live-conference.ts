@@ -97,8 +97,10 @@ export class LiveConference {
       direction: joiner.direction,
       joinedAt,
     });
+    // The media server may report the leave before the join is recorded (a caller who hung up at once).
     if (this.leftBeforeRecorded.delete(memberId)) {
       await this.ctx.services.recordLeave(participantId, this.ctx.clock.now(), 'hangup');
+      if (this.members.size === 0) await this.close('empty');
       return;
     }
     this.members.set(memberId, { participantId, leg: joiner.leg });
