@@ -122,6 +122,28 @@ test('an open room shows as open, and a subscriber cannot reach the admin pages'
   await expect(page.getByRole('heading', { name: 'Page introuvable' })).toBeVisible();
 });
 
+test('an expired room stays listed and is rescheduled with a new start (R-5)', async ({ page }) => {
+  await signIn(page, users.colleague());
+  await page.goto('/rooms/new');
+  const roomNumber = uniqueRoomNumber();
+  await page.getByLabel('Nom').fill('Réunion passée');
+  await page.getByLabel('Numéro de salle').fill(roomNumber);
+  await page.getByLabel('Début').fill('2026-01-05T09:00');
+  await page.getByRole('button', { name: 'Créer la salle' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Expirée');
+
+  await page.getByRole('link', { name: 'Salles', exact: true }).click();
+  await expect(page.locator(`tr[data-room-number="${roomNumber}"]`)).toHaveCount(0);
+  await page.getByRole('link', { name: 'Expirées' }).click();
+  await page.locator(`tr[data-room-number="${roomNumber}"]`).getByRole('link').click();
+  await page.getByRole('link', { name: 'Replanifier' }).click();
+  await expect(page.getByText('Cette salle a expiré.')).toBeVisible();
+  await page.getByLabel('Début').fill('2027-06-01T14:00');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Planifiée');
+  await expect(page.getByText('01.06.2027 14:00')).toBeVisible();
+});
+
 test('a wrong password is refused without saying which part was wrong', async ({ page }) => {
   await page.goto('/sign-in');
   await page.getByLabel('Adresse e-mail').fill(users.subscriber());
