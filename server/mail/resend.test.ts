@@ -10,6 +10,7 @@ import { roomWithMembers, tenantWithOrganizer } from '@/server/notifications/fix
 import { sendInvitations } from '@/server/notifications/invite';
 import { useTestDatabase } from '@/test/database';
 import { mailTransportFromEnv } from './from-env';
+import { resendTransport } from './resend';
 import { startResendStandIn, type ResendStandIn } from './resend-stand-in';
 
 useTestDatabase();
@@ -93,6 +94,17 @@ describe('Resend transport against a local stand-in of the Resend API (E-6)', ()
     const keys = failed.map((r) => `notification/${r.id}`);
     expect(standIn.requests.filter((r) => keys.includes(r.idempotencyKey ?? ''))).toHaveLength(4);
     expect(standIn.deliveries.filter((d) => keys.includes(d.idempotencyKey ?? ''))).toHaveLength(2);
+  });
+
+  it('gives up on a request that hangs, as retryable, and the repeat under the same key sends one email', async () => {
+    const transport = resendTransport({ apiKey: 're_stand_in', baseUrl: standIn.url, from: 'Conference <c@localhost>', requestTimeoutMs: 300 });
+    const email = { idempotencyKey: 'notification/hanging', tenantId: organizer.tenantId, roomId: organizer.tenantId, kind: 'invitation' };
+    const request = { key: email.idempotencyKey, emails: [{ ...email, to: 'hang@example.test', subject: 'S', html: '<p>H</p>', text: 'H', attachments: [] }] };
+    void standIn.holdNext({ deliver: true });
+
+    expect(await transport.send(request)).toMatchObject({ ok: false, retryable: true });
+    expect(await transport.send(request)).toMatchObject({ ok: true });
+    expect(standIn.deliveries.filter((d) => d.idempotencyKey === 'notification/hanging')).toHaveLength(1);
   });
 
   it('sends the reminders of a room through the batch endpoint, 100 at most per call', async () => {

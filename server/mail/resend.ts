@@ -7,6 +7,7 @@ export interface ResendOptions {
   from: string;
   /** How many times one request is repeated after a 429 before the dispatcher takes over. */
   rateLimitRetries?: number;
+  requestTimeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -17,6 +18,8 @@ interface ResendFailure {
 }
 
 const BATCH_LIMIT = 100;
+/** A request that hangs must not hold the worker's round for ever; the repeat reuses the key. */
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const DEFAULT_RATE_LIMIT_WAIT_MS = 1_000;
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -57,17 +60,18 @@ export function resendTransport(options: ResendOptions): MailTransport {
   const client = new Resend(options.apiKey, { baseUrl: options.baseUrl });
   const sleep = options.sleep ?? wait;
   const retries = options.rateLimitRetries ?? 3;
+  const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   // Shared by every call of this process: after a 429 nobody calls before Resend allows it.
   let quietUntil = 0;
 
   async function call(request: SendRequest) {
-    const idempotencyKey = request.key;
+    const requestOptions = { idempotencyKey: request.key, signal: AbortSignal.timeout(timeoutMs) };
     if (request.emails.length === 1) {
-      return client.emails.send(payloadOf(request.emails[0], options.from), { idempotencyKey });
+      return client.emails.send(payloadOf(request.emails[0], options.from), requestOptions);
     }
     const result = await client.batch.send(
       request.emails.map((email) => payloadOf(email, options.from)),
-      { idempotencyKey },
+      requestOptions,
     );
     return { ...result, data: result.data ? { ids: result.data.data.map((d) => d.id) } : null };
   }
