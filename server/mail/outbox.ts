@@ -7,7 +7,6 @@ import type { MailTransport, SendOutcome, SendRequest } from './transport';
 export function outboxTransport(from: string): MailTransport {
   return {
     name: 'outbox',
-    maxBatch: 100,
     async send({ emails }: SendRequest): Promise<SendOutcome> {
       // Idempotent per email: a request repeated after a crash keeps the message stored the
       // first time (the no-op update is there so that RETURNING yields its id).

@@ -8,7 +8,6 @@ export interface ResendOptions {
   /** How many times one request is repeated after a 429 before the dispatcher takes over. */
   rateLimitRetries?: number;
   requestTimeoutMs?: number;
-  sleep?: (ms: number) => Promise<void>;
 }
 
 interface ResendFailure {
@@ -17,7 +16,6 @@ interface ResendFailure {
   message?: string;
 }
 
-const BATCH_LIMIT = 100;
 /** A request that hangs must not hold the worker's round for ever; the repeat reuses the key. */
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const DEFAULT_RATE_LIMIT_WAIT_MS = 1_000;
@@ -52,16 +50,17 @@ function payloadOf(email: OutgoingEmail, from: string) {
 }
 
 /**
- * E-6 with RESEND_API_KEY: one email per call when it has attachments (the batch endpoint takes
- * none), the batch endpoint otherwise. Every call carries the request's Idempotency-Key, so the
- * call repeated after a crash or a 429 is not a second email.
+ * E-6 with RESEND_API_KEY: a request of one email goes to POST /emails, a request of several to
+ * POST /emails/batch (only reminders are batched: the batch endpoint takes no attachments).
+ * Every call carries the request's Idempotency-Key, so the call repeated after a crash, a
+ * timeout or a 429 is not a second email.
  */
 export function resendTransport(options: ResendOptions): MailTransport {
   const client = new Resend(options.apiKey, { baseUrl: options.baseUrl });
-  const sleep = options.sleep ?? wait;
   const retries = options.rateLimitRetries ?? 3;
   const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-  // Shared by every call of this process: after a 429 nobody calls before Resend allows it.
+  // Shared by every call through this transport (the worker keeps one): after a 429, nobody
+  // calls before Resend allows it.
   let quietUntil = 0;
 
   async function call(request: SendRequest) {
@@ -78,11 +77,10 @@ export function resendTransport(options: ResendOptions): MailTransport {
 
   return {
     name: 'resend',
-    maxBatch: BATCH_LIMIT,
     async send(request: SendRequest): Promise<SendOutcome> {
       for (let attempt = 0; ; attempt++) {
         const pause = quietUntil - Date.now();
-        if (pause > 0) await sleep(pause);
+        if (pause > 0) await wait(pause);
         const { data, error, headers } = await call(request);
         if (data) return { ok: true, providerIds: 'ids' in data ? data.ids : [data.id] };
         const failure = (error ?? {}) as ResendFailure;

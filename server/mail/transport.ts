@@ -30,7 +30,5 @@ export type SendOutcome =
 
 export interface MailTransport {
   readonly name: 'resend' | 'outbox';
-  /** The largest request the transport takes; emails with attachments always go alone. */
-  readonly maxBatch: number;
   send(request: SendRequest): Promise<SendOutcome>;
 }
