@@ -25,7 +25,7 @@ test('Send invitation emails the members once and the outbox page shows the mess
 
   const statuses = page.getByRole('list', { name: 'Où en sont les e-mails de chaque membre' });
   const iris = statuses.getByTestId('invitation-status').filter({ hasText: 'Iris Invitée' });
-  await expect(page.getByText("1 membre recevra l'invitation, et l'organisateur une copie.")).toBeVisible();
+  await expect(page.getByText("1 membre recevra l'invitation. L'organisateur en recevra une copie.")).toBeVisible();
   await expect(iris).toContainText('Pas encore invité');
 
   await page.getByRole('button', { name: "Envoyer l'invitation" }).click();

@@ -22,6 +22,8 @@ export interface RecipientStatus {
 export interface InvitationOverview {
   /** Members a press of "Send invitation" would email now (M-5). */
   toInvite: number;
+  /** Whether that press would also send the organizer a copy (once per room version, M-3). */
+  copyPending: boolean;
   recipients: RecipientStatus[];
 }
 
@@ -58,6 +60,7 @@ export async function invitationOverview(actor: Actor, roomId: string): Promise<
 
   return {
     toInvite: pending.filter((r) => r.memberId !== null).length,
+    copyPending: pending.some((r) => r.memberId === null),
     recipients: [
       ...memberRows.map((m) => ({ memberId: m.id, name: m.name, email: m.email, sendEmail: m.sendEmail, ...statusOf(m.sendEmail ? m.email : null) })),
       { memberId: null, name: facts.organizer.name, email: facts.organizer.email, sendEmail: true, ...statusOf(facts.organizer.email) },

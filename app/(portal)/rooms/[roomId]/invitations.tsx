@@ -37,7 +37,7 @@ export async function Invitations({ roomId, canManage }: { roomId: string; canMa
       </h2>
       {canManage && (
         <div className={`${cardClass} p-6`}>
-          <InviteButton roomId={roomId} toInvite={overview.toInvite} />
+          <InviteButton roomId={roomId} toInvite={overview.toInvite} copyPending={overview.copyPending} />
         </div>
       )}
       <ul aria-label={t('caption')} className={`${cardClass} divide-y divide-slate-100 text-sm`}>
