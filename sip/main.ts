@@ -85,7 +85,7 @@ async function main(): Promise<void> {
 
   srf.invite((req: SrfRequest, res: SrfResponse) => {
     handleCall(inboundCall(req, res, ms, onError), deps).catch((err) => {
-      log.error({ err, callId: req.callId }, 'call failed');
+      log.error({ err, callId: req.get('Call-ID') }, 'call failed');
       if (!res.finalResponseSent) res.send(500);
     });
   });

@@ -64,10 +64,9 @@ export const event = (headers: Record<string, string>): EslEvent => ({ getHeader
 
 export function fakeRequest(headers: Record<string, string>, from = '"Alice" <sip:+33612345678@carrier.example.com>'): SrfRequest {
   return {
-    callId: 'call-1@example',
     uri: 'sip:+33187654321@bridge.example.net',
     body: 'v=0 caller',
-    get: (name) => headers[name],
+    get: (name) => ({ 'Call-ID': 'call-1@example', ...headers })[name],
     has: (name) => name in headers,
     getParsedHeader(name) {
       if (name === 'From') {

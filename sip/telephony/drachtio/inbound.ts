@@ -12,7 +12,7 @@ export function inboundCall(
 ): InboundCall {
   const from = parsedAddress(req, 'From');
   return {
-    callId: req.callId,
+    callId: req.get('Call-ID') ?? '',
     dialled: addressOf(req.uri).user ?? '',
     from: { ...addressOf(from?.uri), displayName: from?.name?.replace(/^"|"$/g, '') || null },
     privacy: req.get('Privacy') ?? null,

@@ -8,8 +8,8 @@ export interface ParsedAddress {
   uri: string;
 }
 
+/** drachtio-srf's Request. Its declarations promise a `callId` property it does not have at run time. */
 export interface SrfRequest {
-  callId: string;
   uri: string;
   body: string;
   get(name: string): string | undefined;
