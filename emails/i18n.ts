@@ -71,7 +71,7 @@ const fr: Words = {
   extensionHint: "Depuis un poste de l'entreprise, composez simplement *72.",
   oneTap: 'Appel en un geste depuis un mobile',
   calendar: "L'événement est joint pour l'ajouter à votre agenda.",
-  footer: (tenant) => `Envoyé par la plateforme de conférence de ${tenant}.`,
+  footer: (tenant) => `${tenant} — service de conférence téléphonique`,
 };
 
 const en: Words = {
@@ -105,7 +105,7 @@ const en: Words = {
   extensionHint: 'From a company extension, simply dial *72.',
   oneTap: 'One-tap dial from a mobile',
   calendar: 'The event is attached so you can add it to your calendar.',
-  footer: (tenant) => `Sent by the conference service of ${tenant}.`,
+  footer: (tenant) => `${tenant} — conference call service`,
 };
 
 const words: Record<EmailLanguage, Words> = { fr, en };
