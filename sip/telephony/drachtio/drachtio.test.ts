@@ -200,9 +200,9 @@ describe('drachtio adapter: dial-out', () => {
   it('cancels the INVITE when nobody answers within the timeout and releases the endpoint (A-2)', async () => {
     const endpoint = new FakeEndpoint();
     const cancel = vi.fn();
-    const createUAC = (_uri: string, _opts: CreateUacOptions, progress: { cbRequest: (req: { cancel: () => void }) => void }) =>
+    const createUAC = (_uri: string, _opts: CreateUacOptions, progress: { cbRequest: (err: unknown, req: { cancel: () => void }) => void }) =>
       new Promise<SrfDialog>((_, reject) => {
-        progress.cbRequest({ cancel: () => (cancel(), reject(Object.assign(new Error('cancelled'), { status: 487 }))) });
+        progress.cbRequest(null, { cancel: () => (cancel(), reject(Object.assign(new Error('cancelled'), { status: 487 }))) });
       });
     const telephony = new DrachtioTelephony({ createUAC }, fakeMediaServer(endpoint, new FakeDialog()), 'fs-1', noError, noError);
     const pending = telephony.dialOut(request);

@@ -44,13 +44,17 @@ export class DrachtioTelephony implements Telephony {
       return { result: 'failed' };
     }
     let invite: SentInvite | undefined;
-    const timer = setTimeout(() => invite?.cancel(), request.timeoutMs);
+    const timer = setTimeout(() => this.cancel(invite, request.uri), request.timeoutMs);
     try {
       const dialog = await this.srf.createUAC(
         request.uri,
         // Identity in explicit headers: drachtio-srf's callingNumber would also set Contact to localhost.
         { localSdp: endpoint.local.sdp, headers: request.headers },
-        { cbRequest: (req) => (invite = req) },
+        {
+          cbRequest: (err, req) => {
+            if (!err) invite = req;
+          },
+        },
       );
       await endpoint.modify(dialog.remote.sdp);
       return { result: 'answered', leg: new DrachtioLeg(dialog, endpoint, this.onError) };
@@ -63,6 +67,15 @@ export class DrachtioTelephony implements Telephony {
       return { result: 'failed' };
     } finally {
       clearTimeout(timer);
+    }
+  }
+
+  /** The CANCEL makes the INVITE fail with 487, which dialOut reports as no answer (A-2). */
+  private cancel(invite: SentInvite | undefined, uri: string): void {
+    try {
+      invite?.cancel({}, (err) => err && this.onError(err, `CANCEL to ${uri} failed`));
+    } catch (err) {
+      this.onError(err, `CANCEL to ${uri} failed`);
     }
   }
 }

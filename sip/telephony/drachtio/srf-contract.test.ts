@@ -56,3 +56,60 @@ describe('drachtio-srf 5.0.29 contract', () => {
     expect(callerIdentity(asserted)).toMatchObject({ number: '+33612345678', anonymous: false });
   });
 });
+
+describe("drachtio-srf 5.0.29 createUAC, with the drachtio-server connection faked", () => {
+  const Srf = require('drachtio-srf');
+  const { EventEmitter } = require('node:events');
+
+  function srfWithServer(answer: (invite: InstanceType<typeof EventEmitter>) => void) {
+    const srf = new Srf();
+    const sent: { method: string; uri: string; headers: Record<string, string> }[] = [];
+    srf._app = {
+      request(opts: { method: string; uri: string; headers: Record<string, string> }, callback: (err: unknown, req: unknown) => void) {
+        sent.push(opts);
+        const req = Object.assign(new EventEmitter(), {
+          cancel: (_opts: object, done?: (err: unknown) => void) => {
+            sent.push({ method: 'CANCEL', uri: opts.uri, headers: {} });
+            const res = { status: 487, reason: 'Request Terminated', has: () => false, get: () => undefined };
+            setImmediate(() => req.emit('response', res, () => {}));
+            done?.(null);
+          },
+        });
+        callback(null, req);
+        answer(req);
+      },
+    };
+    return { srf, sent };
+  }
+
+  it('sends the INVITE with our headers and the endpoint SDP, and CANCELs it at the no-answer timeout (A-2)', async () => {
+    // Only the no-answer timer is faked: drachtio-srf itself runs on real setImmediate.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { DrachtioTelephony } = await import('./engine');
+      const { srf, sent } = srfWithServer(() => {});
+      const endpoint = new FakeEndpoint();
+      const telephony = new DrachtioTelephony(srf, fakeMediaServer(endpoint, new FakeDialog()), 'fs-1', () => {}, () => {});
+      const outcome = telephony.dialOut({ uri: 'sip:0123456789@sbc.example.net', headers: { From: '<sip:201@acme.example.net>' }, timeoutMs: 30_000 });
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(await outcome).toEqual({ result: 'no-answer' });
+      expect(sent.map((s) => [s.method, s.uri])).toEqual([
+        ['INVITE', 'sip:0123456789@sbc.example.net'],
+        ['CANCEL', 'sip:0123456789@sbc.example.net'],
+      ]);
+      expect(sent[0].headers.From).toBe('<sip:201@acme.example.net>');
+      expect(endpoint.destroyed).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reports a busy callee', async () => {
+    const { DrachtioTelephony } = await import('./engine');
+    const { srf } = srfWithServer((req) =>
+      setImmediate(() => req.emit('response', { status: 486, reason: 'Busy Here', has: () => false, get: () => undefined }, () => {})),
+    );
+    const telephony = new DrachtioTelephony(srf, fakeMediaServer(new FakeEndpoint(), new FakeDialog()), 'fs-1', () => {}, () => {});
+    expect(await telephony.dialOut({ uri: 'sip:0123456789@sbc.example.net', headers: {}, timeoutMs: 30_000 })).toEqual({ result: 'busy' });
+  });
+});

@@ -30,7 +30,7 @@ export interface SrfDialog {
 }
 
 export interface SentInvite {
-  cancel(callback?: (err: unknown) => void): void;
+  cancel(opts?: object, callback?: (err: unknown) => void): void;
 }
 
 export interface CreateUacOptions {
@@ -39,7 +39,8 @@ export interface CreateUacOptions {
 }
 
 export interface SrfLike {
-  createUAC(uri: string, opts: CreateUacOptions, progress: { cbRequest: (req: SentInvite) => void }): Promise<SrfDialog>;
+  /** drachtio-srf calls cbRequest(err, req) — not cbRequest(req) as its own JSDoc example shows. */
+  createUAC(uri: string, opts: CreateUacOptions, progress: { cbRequest: (err: unknown, req?: SentInvite) => void }): Promise<SrfDialog>;
 }
 
 export interface EslEvent {
