@@ -13,7 +13,7 @@ export function AdminTable({
   columns: string[];
   /** Names the last column, whose cells hold buttons; read by screen readers only. */
   actionsLabel: string;
-  rows: ReactNode[][];
+  rows: { key: string; cells: ReactNode[] }[];
   empty: string;
 }) {
   if (rows.length === 0) return <p className={`${cardClass} px-6 py-6 text-sm text-slate-600`}>{empty}</p>;
@@ -34,8 +34,8 @@ export function AdminTable({
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {rows.map((cells, r) => (
-            <tr key={r}>
+          {rows.map(({ key, cells }) => (
+            <tr key={key}>
               {cells.map((cell, i) => (
                 <td key={i} className={`px-4 py-3 ${i === cells.length - 1 ? 'text-right' : ''}`}>
                   {cell}

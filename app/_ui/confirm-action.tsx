@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useRef, type ReactNode } from 'react';
+import { useActionState, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import type { FormState } from '@/app/lib/run-action';
 import { FormError } from './field';
@@ -23,6 +23,9 @@ export function ConfirmAction({ action, fields, label, title, body, confirmLabel
   const t = useTranslations('common');
   const dialog = useRef<HTMLDialogElement>(null);
   const [state, formAction] = useActionState(action, null);
+  useEffect(() => {
+    if (state?.ok) dialog.current?.close();
+  }, [state]);
   const titleId = `confirm-${Object.values(fields).join('-')}-title`;
   const trigger = compact
     ? 'rounded px-2 py-1 text-sm font-medium text-red-800 underline-offset-2 hover:underline'
@@ -38,7 +41,7 @@ export function ConfirmAction({ action, fields, label, title, body, confirmLabel
             {title}
           </h2>
           <div className="text-sm text-slate-700">{body}</div>
-          <FormError state={state} />
+          <FormError state={state} withFieldMessages />
           {Object.entries(fields).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}

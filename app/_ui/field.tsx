@@ -66,15 +66,27 @@ export function Field({ name, label, error, hint, type = 'text', prefix = '', ch
   );
 }
 
-/** The sentence for the whole form when a refusal is not about one field (404, 403). */
-export function FormError({ state }: { state: { ok: boolean; code?: string; fieldErrors?: Record<string, string> } | null }) {
+/**
+ * The sentence for the whole form: what went wrong (a conflict, a refusal, a missing item). Forms
+ * without visible fields (confirmations) also list the field messages, which have nowhere else to go.
+ */
+export function FormError({
+  state,
+  withFieldMessages = false,
+}: {
+  state: { ok: boolean; code?: string; fieldErrors?: Record<string, string> } | null;
+  withFieldMessages?: boolean;
+}) {
   const t = useTranslations('errors');
   if (!state || state.ok) return null;
-  const hasFieldErrors = Object.keys(state.fieldErrors ?? {}).length > 0;
-  const code = hasFieldErrors ? 'action.validation' : (state.code ?? 'action.failed');
+  const say = (code: string) => (t.has(code) ? t(code) : t('action.failed'));
+  const details = withFieldMessages ? [...new Set(Object.values(state.fieldErrors ?? {}))].filter((c) => c !== state.code) : [];
   return (
-    <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-      {t.has(code) ? t(code) : t('action.failed')}
-    </p>
+    <div role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+      <p>{say(state.code ?? 'action.failed')}</p>
+      {details.map((code) => (
+        <p key={code}>{say(code)}</p>
+      ))}
+    </div>
   );
 }

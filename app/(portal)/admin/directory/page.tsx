@@ -26,21 +26,24 @@ export default async function DirectoryPage() {
         columns={[t('fields.name'), t('fields.number'), t('fields.email')]}
         actionsLabel={t('actions')}
         empty={t('directory.empty')}
-        rows={rows.map((d) => [
-          d.name,
-          d.number ?? '—',
-          d.email ?? '—',
-          <ConfirmAction
-            key="d"
-            compact
-            action={deleteDirectoryEntry}
-            fields={{ id: d.id }}
-            label={t('delete', { name: d.name })}
-            title={t('directory.deleteTitle')}
-            body={t('directory.deleteBody', { name: d.name })}
-            confirmLabel={t('deleteConfirm')}
-          />,
-        ])}
+        rows={rows.map((d) => ({
+          key: d.id,
+          cells: [
+            d.name,
+            d.number ?? '—',
+            d.email ?? '—',
+            <ConfirmAction
+              key="d"
+              compact
+              action={deleteDirectoryEntry}
+              fields={{ id: d.id }}
+              label={t('delete', { name: d.name })}
+              title={t('directory.deleteTitle')}
+              body={t('directory.deleteBody', { name: d.name })}
+              confirmLabel={t('deleteConfirm')}
+            />,
+          ],
+        }))}
       />
       <section aria-labelledby="add-entry" className={`${cardClass} p-6`}>
         <h2 id="add-entry" className="mb-4 text-base font-semibold">

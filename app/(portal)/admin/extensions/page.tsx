@@ -26,21 +26,26 @@ export default async function ExtensionsPage() {
         columns={[t('fields.extension'), t('fields.name'), t('fields.email')]}
         actionsLabel={t('actions')}
         empty={t('extensions.empty')}
-        rows={rows.map((e) => [
-          <span key="n" className="font-mono">{e.number}</span>,
-          e.name,
-          e.email ?? '—',
-          <ConfirmAction
-            key="d"
-            compact
-            action={deleteExtension}
-            fields={{ id: e.id }}
-            label={t('delete', { name: `${e.number} ${e.name}` })}
-            title={t('extensions.deleteTitle')}
-            body={t('extensions.deleteBody', { number: e.number, name: e.name })}
-            confirmLabel={t('deleteConfirm')}
-          />,
-        ])}
+        rows={rows.map((e) => ({
+          key: e.id,
+          cells: [
+            <span key="n" className="font-mono">
+              {e.number}
+            </span>,
+            e.name,
+            e.email ?? '—',
+            <ConfirmAction
+              key="d"
+              compact
+              action={deleteExtension}
+              fields={{ id: e.id }}
+              label={t('delete', { name: `${e.number} ${e.name}` })}
+              title={t('extensions.deleteTitle')}
+              body={t('extensions.deleteBody', { number: e.number, name: e.name })}
+              confirmLabel={t('deleteConfirm')}
+            />,
+          ],
+        }))}
       />
       <section aria-labelledby="add-extension" className={`${cardClass} p-6`}>
         <h2 id="add-extension" className="mb-4 text-base font-semibold">

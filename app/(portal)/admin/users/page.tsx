@@ -26,26 +26,31 @@ export default async function UsersPage() {
         columns={[t('fields.name'), t('fields.email'), t('fields.role'), t('fields.extension')]}
         actionsLabel={t('actions')}
         empty={t('users.empty')}
-        rows={rows.map((u) => [
-          u.name,
-          u.email,
-          t(`roles.${u.role}`),
-          u.extension ?? '—',
-          u.id === actor.userId ? (
-            <span key="d" className="text-sm text-slate-600">{t('users.you')}</span>
-          ) : (
-            <ConfirmAction
-              key="d"
-              compact
-              action={deleteUser}
-              fields={{ id: u.id }}
-              label={t('delete', { name: u.name })}
-              title={t('users.deleteTitle')}
-              body={t('users.deleteBody', { name: u.name })}
-              confirmLabel={t('deleteConfirm')}
-            />
-          ),
-        ])}
+        rows={rows.map((u) => ({
+          key: u.id,
+          cells: [
+            u.name,
+            u.email,
+            t(`roles.${u.role}`),
+            u.extension ?? '—',
+            u.id === actor.userId ? (
+              <span key="d" className="text-sm text-slate-600">
+                {t('users.you')}
+              </span>
+            ) : (
+              <ConfirmAction
+                key="d"
+                compact
+                action={deleteUser}
+                fields={{ id: u.id }}
+                label={t('delete', { name: u.name })}
+                title={t('users.deleteTitle')}
+                body={t('users.deleteBody', { name: u.name })}
+                confirmLabel={t('deleteConfirm')}
+              />
+            ),
+          ],
+        }))}
       />
       <section aria-labelledby="add-user" className={`${cardClass} p-6`}>
         <h2 id="add-user" className="mb-4 text-base font-semibold">
