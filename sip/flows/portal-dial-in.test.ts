@@ -68,6 +68,11 @@ describe('portal dial-in (D-1, D-3)', () => {
     expect(legs[0].role).toBe('organizer');
   });
 
+  it('does not take a caller from outside showing the organizer extension as caller id for the organizer', async () => {
+    const { outcome } = await new Simulator({ at: at(0) }).run({ dialled: tenant.portalNumber, from: { user: '201', host: 'carrier.example.com' }, dtmf: '4711#123456#' });
+    expect((await conferenceRecords(outcome.conferenceId!)).legs[0].role).toBe('participant');
+  });
+
   it('joins as moderator with the moderator PIN (C-8)', async () => {
     const modRoom = await seedRoom(tenant, { roomNumber: '4712', startsAt: start, pin: '1111', moderatorPin: '9999' });
     const { outcome } = await new Simulator({ at: at(0) }).run(caller('4712#9999#'));

@@ -16,45 +16,54 @@ const MAX_PIN_DIGITS = 13;
  */
 export async function portalDialIn(session: CallSession, deps: CallDeps): Promise<CallOutcome> {
   const { tenant } = session;
-  const base = { tenantId: tenant.id };
+  let ids: Pick<CallOutcome, 'tenantId' | 'roomId'> = { tenantId: tenant.id };
   const refuse = async (reason: RefusalReason, ...prompts: PromptId[]): Promise<CallOutcome> => {
     session.log.info({ reason }, 'portal caller refused');
     await session.refuse(...prompts);
-    return { ...base, decision: 'refused', reason };
+    return { ...ids, decision: 'refused', reason };
   };
+  const abandoned = (): CallOutcome => ({ ...ids, decision: 'refused', reason: 'abandoned' });
 
   if (tenant.welcomeAnnouncement) await session.leg.play([{ id: 'tenant-welcome', uri: tenant.welcomeAnnouncement }]);
   else await session.play('welcome');
 
   const entry = await askRoom(session, deps);
-  if (!session.active) return { ...base, decision: 'refused', reason: 'abandoned' };
+  if (!session.active) return abandoned();
   if (!entry) return refuse('unknown-room');
-  const withRoom = { ...base, roomId: entry.roomId };
-  if (entry.status === 'scheduled') return { ...(await refuse('not-open', 'room-not-open')), ...withRoom };
-  if (entry.status === 'expired') return { ...(await refuse('ended', 'room-ended')), ...withRoom };
-  if (entry.lockedUntil) return { ...(await refuse('throttled', 'room-unavailable')), ...withRoom };
+  ids = { ...ids, roomId: entry.roomId };
+  if (entry.status === 'scheduled') return refuse('not-open', 'room-not-open');
+  if (entry.status === 'expired') return refuse('ended', 'room-ended');
+  if (entry.lockedUntil) return refuse('throttled', 'room-unavailable');
 
   const pinRole = entry.pin ? await askPin(session, deps, entry) : 'participant';
-  if (!session.active) return { ...withRoom, decision: 'refused', reason: 'abandoned' };
-  if (pinRole === 'wrong') return { ...(await refuse('wrong-pin')), ...withRoom };
+  if (!session.active) return abandoned();
+  if (pinRole === 'wrong') return refuse('wrong-pin');
 
   const conference = await deps.conferences.forRoom(tenant, entry).catch((err) => {
     if (!(err instanceof ConferenceElsewhereError)) throw err;
     session.log.error({ err }, 'room conference runs on another sip process');
     return null;
   });
-  if (!conference) return { ...(await refuse('media-unavailable', 'room-unavailable')), ...withRoom };
-  if (conference.locked) return { ...(await refuse('locked', 'room-locked')), ...withRoom };
-  const isOrganizer = session.caller.number !== null && entry.organizerExtensions.includes(session.caller.number);
+  if (!conference) return refuse('media-unavailable', 'room-unavailable');
+  if (conference.locked) return refuse('locked', 'room-locked');
   await conference.add({
     leg: session.leg,
     callerNumber: session.caller.number,
     callerName: session.caller.name,
-    role: isOrganizer ? 'organizer' : pinRole,
+    role: isOrganizer(session, entry) ? 'organizer' : pinRole,
     direction: 'inbound',
   });
   session.log.info({ roomId: entry.roomId, conferenceId: conference.id }, 'caller admitted');
-  return { ...withRoom, decision: 'admitted', conferenceId: conference.id };
+  return { ...ids, decision: 'admitted', conferenceId: conference.id };
+}
+
+/**
+ * C-8: the organizer's own extension, calling from inside the tenant (its SIP domain): a caller
+ * from outside showing the same digits as caller id is nobody's extension.
+ */
+function isOrganizer(session: CallSession, entry: RoomEntry): boolean {
+  const { number, domain } = session.caller;
+  return number !== null && domain === session.tenant.sipDomain && entry.organizerExtensions.includes(number);
 }
 
 async function askRoom(session: CallSession, deps: CallDeps): Promise<RoomEntry | null> {
