@@ -46,7 +46,12 @@ test('every page passes axe-core', async ({ page }) => {
   await expectAccessible(page, 'delete confirmation');
   await page.getByRole('button', { name: 'Annuler' }).click();
 
-  await page.getByRole('link', { name: 'Modifier' }).click();
+  await page.getByRole('button', { name: 'Modifier Invité' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expectAccessible(page, 'member edit dialog');
+  await page.getByRole('button', { name: 'Annuler' }).click();
+
+  await page.getByRole('link', { name: 'Modifier', exact: true }).click();
   await expectAccessible(page, 'edit room');
 
   for (const [path, what] of [

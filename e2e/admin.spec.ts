@@ -63,7 +63,7 @@ test('an admin keeps the extensions, the directory, the users and the tenant set
   await page.getByRole('button', { name: 'Créer la salle' }).click();
   await page.getByRole('combobox', { name: 'Nom' }).fill('Zoé');
   await page.getByRole('option', { name: /Zoé Partenaire Annuaire/ }).click();
-  await expect(page.getByLabel('E-mail', { exact: true })).toHaveValue('zoe@partner.example.com');
+  await expect(page.getByRole('textbox', { name: 'E-mail', exact: true })).toHaveValue('zoe@partner.example.com');
   await page.getByRole('button', { name: 'Ajouter le membre' }).click();
   await expect(page.getByRole('row', { name: /Zoé Partenaire Annuaire zoe@partner\.example\.com/ })).toBeVisible();
 });

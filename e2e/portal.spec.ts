@@ -38,12 +38,24 @@ test('a new subscriber books a room with two members, edits it, and switches lan
   await expect(page.getByRole('heading', { name: 'Membres (1)' })).toBeVisible();
 
   await nameBox.fill('Claire Invitée');
-  await page.getByLabel('E-mail', { exact: true }).fill('claire@example.com');
+  await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill('claire@example.com');
   await page.getByRole('button', { name: 'Ajouter le membre' }).click();
   await expect(page.getByRole('heading', { name: 'Membres (2)' })).toBeVisible();
   const members = page.getByRole('table');
   await expect(members.getByRole('row', { name: /Bernard Dupont Poste 202 .* Oui/ })).toBeVisible();
   await expect(members.getByRole('row', { name: /Claire Invitée Nom seul claire@example\.com Non/ })).toBeVisible();
+
+  // M-2: editing a member replaces it with the changed one.
+  await page.getByRole('button', { name: 'Modifier Claire Invitée' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Modifier ce membre' });
+  await dialog.getByRole('textbox', { name: 'E-mail' }).fill('pas-une-adresse');
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'E-mail' })).toHaveAccessibleDescription('Indiquez une adresse e-mail valide.');
+  await dialog.getByRole('textbox', { name: 'E-mail' }).fill('claire.dubois@example.com');
+  await dialog.getByLabel('Envoyer les e-mails').check();
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(members.getByRole('row', { name: /Claire Invitée Nom seul claire\.dubois@example\.com Oui/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Membres (2)' })).toBeVisible();
 
   // R-3, R-4, R-5: listed with the local start, the window (5 minutes early) and its status.
   await page.getByRole('link', { name: 'Salles', exact: true }).click();
@@ -55,7 +67,7 @@ test('a new subscriber books a room with two members, edits it, and switches lan
 
   // R-2, R-3: a bad PIN and a start in the spring-forward gap are both refused, each under its field.
   await row.getByRole('link', { name }).click();
-  await page.getByRole('link', { name: 'Modifier' }).click();
+  await page.getByRole('link', { name: 'Modifier', exact: true }).click();
   await page.getByLabel('Code PIN', { exact: true }).fill('12ab');
   await page.getByLabel('Début').fill('2027-03-28T02:30');
   await page.getByRole('button', { name: 'Enregistrer' }).click();

@@ -53,6 +53,10 @@ export const actionRows: Record<ActionKey, ActionRow> = {
     { what: "removes a member of A's room", input: { roomId: a.roomIds[0], memberId: a.memberIds[0] } },
     { what: "removes A's member through B's own room", input: { roomId: b.roomIds[0], memberId: a.memberIds[1] } },
   ],
+  replaceMember: ({ a, b }) => [
+    { what: "changes a member of A's room", input: { roomId: a.roomIds[0], memberId: a.memberIds[2], name: 'Spy', email: '' } },
+    { what: "changes A's member through B's own room", input: { roomId: b.roomIds[0], memberId: a.memberIds[2], name: 'Spy', email: '' } },
+  ],
   searchMemberCandidates: ({ a }) => [
     {
       what: "searches for A's subscriber, whose extension only A has",

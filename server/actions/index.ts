@@ -1,4 +1,4 @@
-import { addMember, removeMember, searchMemberCandidates } from './members';
+import { addMember, removeMember, replaceMember, searchMemberCandidates } from './members';
 import { createDirectoryEntry, createExtension, deleteDirectoryEntry, deleteExtension } from './directory';
 import { sendInvitationsAction } from '@/server/notifications/action';
 import { createRoom, deleteRoom, updateRoom } from './rooms';
@@ -15,6 +15,7 @@ export const actions = {
   deleteRoom,
   addMember,
   removeMember,
+  replaceMember,
   searchMemberCandidates,
   sendInvitations: sendInvitationsAction,
   createExtension,

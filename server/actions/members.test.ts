@@ -44,9 +44,24 @@ describe('member form actions', () => {
     expect(result).toMatchObject({ ok: false, status: 400, fieldErrors: { name: 'name.required', email: 'email.format' } });
   });
 
-  it('removes a member (M-2: an edit is a remove and an add)', async () => {
+  it('edits a member as a remove and an add that keeps its source (M-2)', async () => {
+    const [ext] = await listMembers(tenant.subscriber.actor, room());
+    const edited = await executeAction(
+      actions.replaceMember,
+      tenant.subscriber.actor,
+      { roomId: room(), memberId: ext.id, name: 'Desk 202', email: 'desk@example.com' },
+      now,
+    );
+    expect(edited).toMatchObject({ ok: true, data: { source: 'extension', extension: '202', name: 'Desk 202', email: 'desk@example.com', sendEmail: false } });
+    expect(edited.ok && edited.data.id).not.toBe(ext.id);
+    const refused = await executeAction(actions.replaceMember, tenant.subscriber.actor, { roomId: room(), memberId: edited.ok ? edited.data.id : '', name: '' }, now);
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { name: 'name.required' } });
+    expect((await listMembers(tenant.subscriber.actor, room())).map((m) => m.name)).toEqual(['Guest', 'Desk 202']);
+  });
+
+  it('removes a member', async () => {
     const [first] = await listMembers(tenant.subscriber.actor, room());
     expect(await executeAction(actions.removeMember, tenant.subscriber.actor, { roomId: room(), memberId: first.id }, now)).toMatchObject({ ok: true });
-    expect((await listMembers(tenant.subscriber.actor, room())).map((m) => m.name)).toEqual(['Guest']);
+    expect((await listMembers(tenant.subscriber.actor, room())).map((m) => m.name)).toEqual(['Desk 202']);
   });
 });

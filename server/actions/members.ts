@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { replaceMember as replace } from '@/server/members/replace';
 import * as members from '@/server/members/service';
 import { defineAction } from './define';
 import { checkbox, formText, id, optionalText } from './form';
@@ -19,6 +20,12 @@ export const addMember = defineAction({
     if (source === 'directory') return members.addMember(actor, roomId, { source, directoryEntryId: ref ?? '', name: named, email, sendEmail });
     return members.addMember(actor, roomId, { source, name: name ?? '', email, sendEmail });
   },
+});
+
+/** M-2: the edit shortcut, a delete and an add of the same member in one go. */
+export const replaceMember = defineAction({
+  schema: z.object({ roomId: id, memberId: id, name: formText, email: optionalText, sendEmail: checkbox }),
+  run: (actor, { roomId, memberId, name, email, sendEmail }) => replace(actor, roomId, memberId, { name: name ?? '', email, sendEmail }),
 });
 
 export const removeMember = defineAction({

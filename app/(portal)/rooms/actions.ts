@@ -42,3 +42,9 @@ export async function removeMember(_prev: FormState, formData: FormData): Promis
 export async function searchMemberCandidates(_prev: FormState, formData: FormData): Promise<FormState> {
   return runAction('searchMemberCandidates', formData);
 }
+
+export async function replaceMember(_prev: FormState, formData: FormData): Promise<FormState> {
+  const result = await runAction('replaceMember', formData);
+  if (result.ok) revalidatePath(`/rooms/${formData.get('roomId')}`);
+  return result;
+}

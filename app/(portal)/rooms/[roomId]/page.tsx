@@ -12,6 +12,7 @@ import { listMembers } from '@/server/members/service';
 import { getTenantSettings } from '@/server/tenants/service';
 import { deleteRoom, removeMember } from '../actions';
 import { Invitations } from './invitations';
+import { EditMember } from './edit-member';
 import { MemberForm } from './member-form';
 
 export async function generateMetadata({ params }: { params: Promise<{ roomId: string }> }): Promise<Metadata> {
@@ -133,7 +134,8 @@ export default async function RoomPage({
                     <td className="px-4 py-3">{m.email ?? '—'}</td>
                     <td className="px-4 py-3">{m.sendEmail ? tm('yes') : tm('no')}</td>
                     {canManage && (
-                      <td className="px-4 py-3 text-right">
+                      <td className="whitespace-nowrap px-4 py-3 text-right">
+                        <EditMember roomId={room.id} member={m} />
                         <ConfirmAction
                           compact
                           action={removeMember}
