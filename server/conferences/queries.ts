@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, ne } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Actor } from '@/server/auth/actor';
 import { db } from '@/server/db/client';
 import { conferences, participants, rooms, tenants, type Conference, type Participant } from '@/server/db/schema';
 import { NotFoundError } from '@/server/lib/errors';
 import { parseInput } from '@/server/lib/validation';
+import { SIMULATED_MEDIA_SERVER } from './records';
 import {
   conferenceListQuerySchema,
   type ConferenceListQuery,
@@ -18,7 +19,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type ConferenceRow = Conference & { roomName: string | null };
 
-/** H-2: the tenant's conferences started in that month (tenant time zone), newest first, with totals. */
+/** H-2: the tenant's conferences started in that month (tenant time zone), newest first, with totals; simulated calls left out. */
 export async function listConferences(actor: Actor, query: ConferenceListQuery, now: Date): Promise<ConferenceListView> {
   const { month } = parseInput(conferenceListQuerySchema, query);
   const [tenant] = await db().select({ timezone: tenants.timezone }).from(tenants).where(eq(tenants.id, actor.tenantId));
@@ -29,6 +30,8 @@ export async function listConferences(actor: Actor, query: ConferenceListQuery, 
       eq(conferences.tenantId, actor.tenantId),
       gte(conferences.startedAt, from.toJSDate()),
       lt(conferences.startedAt, from.plus({ months: 1 }).toJSDate()),
+      // An operator's `call simulate` must not show up in the tenant's history or bill.
+      ne(conferences.mediaServer, SIMULATED_MEDIA_SERVER),
     ),
   );
   const legs = await legsOf(rows.map((r) => r.id));

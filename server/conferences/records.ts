@@ -6,6 +6,9 @@ import { conferences, participants, type ConferenceKind, type ParticipantRole } 
  * H-1, Q-4: call records are written as things happen — a row when a conference starts, one per
  * leg when it joins, closed when it leaves — so a crash loses nothing already answered.
  */
+/** The media server name of calls run by `call simulate`: recorded, but nobody's bill (H-2). */
+export const SIMULATED_MEDIA_SERVER = 'simulator';
+
 export interface OpenConferenceInput {
   tenantId: string;
   kind: ConferenceKind;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { SIMULATED_MEDIA_SERVER } from '@/server/conferences/records';
 import {
   ConferenceExistsError,
   type DialOutcome,
@@ -32,7 +33,7 @@ export interface SimCall {
 
 /** The in-memory telephony engine: scripted callers and callees on a virtual clock. */
 export class SimEngine implements Telephony {
-  readonly mediaServer = 'simulator';
+  readonly mediaServer = SIMULATED_MEDIA_SERVER;
   readonly conferences = new Map<string, SimConference>();
   readonly dialled: DialOutRequest[] = [];
   readonly callees = new Map<string, SimLeg>();

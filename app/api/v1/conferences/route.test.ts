@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { closeConference, openConference, recordJoin, recordLeave } from '@/server/conferences/records';
+import { closeConference, openConference, recordJoin, recordLeave, SIMULATED_MEDIA_SERVER } from '@/server/conferences/records';
 import { conferenceListSchema, conferenceSchema } from '@/server/conferences/schemas';
 import { call } from '@/test/api/client';
 import { useTestDatabase } from '@/test/database';
@@ -70,6 +70,22 @@ describe('GET /api/v1/conferences?month= (API-2, H-2)', () => {
     // 10 minutes + 61 seconds (2 started minutes) = 12.
     expect(april.participantMinutes).toBe(12);
     expect(body.totals).toEqual({ conferences: 2, participantMinutes: 12 + body.items[0].participantMinutes });
+  });
+
+  it("leaves the operator's simulated calls out of the history and the bill", async () => {
+    const simulated = await openConference({
+      tenantId: acme.tenantId,
+      kind: 'room',
+      roomId: acme.roomIds[0],
+      roomNumber: '4711',
+      organizerExtension: null,
+      mediaServer: SIMULATED_MEDIA_SERVER,
+      sipInstance: 'simulator',
+      mediaName: 'room-sim',
+      startedAt: iso('2026-04-10T08:00:00Z'),
+    });
+    const answer = await call(list, 'GET', '/api/v1/conferences', { token: acme.admin.token, query: { month: '2026-04' } });
+    expect(answer.json.items.map((c: { id: string }) => c.id)).not.toContain(simulated);
   });
 
   it('counts a conference still running up to now', async () => {
