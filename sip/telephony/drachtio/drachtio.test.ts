@@ -237,7 +237,7 @@ describe('drachtio adapter: dial-out', () => {
 describe('overload (fsmrf connect timeout)', () => {
   it('survives the unhandled dialog.destroy() rejection and refuses new calls with 503 until the cooldown passes', async () => {
     let now = 0;
-    const ms = { cpuIdle: 80 };
+    const ms = { cpuIdle: 80, up: true, connected: () => ms.up };
     const health = new MediaHealth(ms, () => now, pino({ level: 'silent' }));
     const processLike = new EventEmitter();
     health.guardProcess(processLike as unknown as NodeJS.Process);
@@ -253,6 +253,9 @@ describe('overload (fsmrf connect timeout)', () => {
     now += SATURATION_COOLDOWN_MS;
     expect(health.available()).toBe(true);
     ms.cpuIdle = 2;
+    expect(health.available()).toBe(false);
+    ms.cpuIdle = 80;
+    ms.up = false;
     expect(health.available()).toBe(false);
   });
 });

@@ -84,6 +84,7 @@ export function fakeMediaServer(endpoint: FakeEndpoint, dialog: FakeDialog) {
   const ms: FsMediaServer & { calls: typeof calls; conferenceError?: unknown } = {
     address: '10.0.0.5',
     calls,
+    connected: () => true,
     async connectCaller(...args) {
       calls.push(['connectCaller', args]);
       return { endpoint, dialog };

@@ -15,13 +15,13 @@ export class MediaHealth {
   private saturatedUntil = 0;
 
   constructor(
-    private readonly ms: Pick<FsMediaServer, 'cpuIdle'>,
+    private readonly ms: Pick<FsMediaServer, 'cpuIdle' | 'connected'>,
     private readonly now: () => number,
     private readonly log: Logger,
   ) {}
 
   available(): boolean {
-    if (this.now() < this.saturatedUntil) return false;
+    if (this.now() < this.saturatedUntil || !this.ms.connected()) return false;
     return this.ms.cpuIdle === undefined || Number.isNaN(this.ms.cpuIdle) || this.ms.cpuIdle >= MIN_IDLE_CPU_PERCENT;
   }
 

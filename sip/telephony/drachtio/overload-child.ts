@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
 const MediaServer = require('drachtio-fsmrf/lib/mediaserver.js');
 
 const guarded = process.argv.includes('--guarded');
-const health = new MediaHealth({ cpuIdle: 90 }, Date.now, pino({ level: 'silent' }));
+const health = new MediaHealth({ cpuIdle: 90, connected: () => true }, Date.now, pino({ level: 'silent' }));
 if (guarded) health.guardProcess();
 
 // A MediaServer as fsmrf builds it once connected, without the ESL socket: only what createEndpoint reads.

@@ -87,6 +87,8 @@ export interface FsMediaServer {
   address: string;
   /** From FreeSWITCH heartbeats; undefined until the first one. */
   cpuIdle?: number;
+  /** The event socket is up (fsmrf reconnects by itself after a loss). */
+  connected(): boolean;
   connectCaller(req: SrfRequest, res: SrfResponse, opts?: object): Promise<{ endpoint: FsEndpoint; dialog: SrfDialog }>;
   createEndpoint(opts?: object): Promise<FsEndpoint>;
   createConference(name: string, opts: object): Promise<FsConference>;
