@@ -49,6 +49,8 @@ test('Send invitation emails the members once and the outbox page shows the mess
   await page.getByText('Pièce jointe invite.ics').click();
   await expect(page.getByText(/METHOD:REQUEST/)).toBeVisible();
 
-  const axe = await new AxeBuilder({ page }).analyze();
+  // The email itself is shown in a sandboxed frame: it is the message under review, not the
+  // page (and axe's multi-frame mode cannot open its helper tab next to it).
+  const axe = await new AxeBuilder({ page }).exclude('iframe').setLegacyMode().analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 });
