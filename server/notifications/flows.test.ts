@@ -7,7 +7,7 @@ import { notifications, outboxMessages } from '@/server/db/schema';
 import { ForbiddenError, NotFoundError } from '@/server/lib/errors';
 import { runDueJobs } from '@/server/jobs/run-due';
 import { outboxTransport } from '@/server/mail/outbox';
-import { addMember } from '@/server/members/service';
+import { addMember, removeMember } from '@/server/members/service';
 import { deleteRoom, updateRoom } from '@/server/rooms/service';
 import { useTestDatabase } from '@/test/database';
 import { dispatchDue } from './dispatch';
@@ -127,6 +127,19 @@ describe('reminders (M-4)', () => {
     expect(await kindsSentTo(roomId, 'bob@example.test')).toEqual(['invitation@1', 'reminder-30@1', 'reminder-15@1']);
     expect(await kindsSentTo(roomId, 'dan@example.test')).toEqual([]);
     expect(await kindsSentTo(roomId, organizer.email)).toEqual(['invitation@1', 'reminder-30@1', 'reminder-15@1']);
+  });
+
+  it('are not sent to a member removed since the invitation, nor is the update (M-2)', async () => {
+    const { roomId, startsAt, memberIds } = await invitedRoom();
+    await removeMember(organizer, roomId, memberIds[0]);
+    await runDueJobs(transport, clockAt(minutesFrom(startsAt, -30)));
+    expect(await kindsSentTo(roomId, 'bob@example.test')).toEqual(['invitation@1']);
+    expect(await kindsSentTo(roomId, 'carol@example.test')).toEqual(['invitation@1', 'reminder-30@1']);
+
+    await updateRoom(organizer, roomId, { startsAt: minutesFrom(startsAt, 60).toISOString() }, minutesFrom(startsAt, -29));
+    await dispatchDue({ transport, clock: clockAt(minutesFrom(startsAt, -29)) });
+    expect(await kindsSentTo(roomId, 'bob@example.test')).toEqual(['invitation@1']);
+    expect(await kindsSentTo(roomId, 'carol@example.test')).toEqual(['invitation@1', 'reminder-30@1', 'update@2']);
   });
 
   it('catch up after a worker outage, late rather than never, the older reminder superseded', async () => {

@@ -7,6 +7,12 @@ import type { Executor } from './tx';
 /** An invitation, or the update that replaced it after a reschedule, makes someone invited. */
 export const INVITING_KINDS = ['invitation', 'update'] as const;
 
+/**
+ * The row's recipient is still on the room: the organizer (no member id) or a member not removed
+ * since. A removed member (M-2) gets no reminder, update or cancellation.
+ */
+export const stillOnTheRoom = sql`(${notifications.memberId} is null or exists (select 1 from ${members} m where m.id = ${notifications.memberId}))`;
+
 /** M-3: members with "send emails" on and an address, then the organizer; one entry per address. */
 async function wanted(tx: Executor, room: Room, facts: EmailFacts): Promise<Recipient[]> {
   const rows = await tx
@@ -39,7 +45,7 @@ export async function notYetInvited(tx: Executor, room: Room, facts: EmailFacts)
   return (await wanted(tx, room, facts)).filter((r) => !already.has(normalizeEmail(r.email)));
 }
 
-/** R-7: everyone who was ever sent (or about to be sent) this room, for its update or cancellation. */
+/** R-7: everyone still on the room who was ever sent (or about to be sent) it, for its update or cancellation. */
 export async function everInvited(tx: Executor, roomId: string): Promise<Recipient[]> {
   const rows = await tx
     .selectDistinctOn([notifications.recipientEmail], {
@@ -48,7 +54,7 @@ export async function everInvited(tx: Executor, roomId: string): Promise<Recipie
       email: notifications.recipientEmail,
     })
     .from(notifications)
-    .where(and(eq(notifications.roomId, roomId), inArray(notifications.kind, INVITING_KINDS)))
+    .where(and(eq(notifications.roomId, roomId), inArray(notifications.kind, INVITING_KINDS), stillOnTheRoom))
     .orderBy(notifications.recipientEmail, desc(notifications.createdAt));
   return rows;
 }

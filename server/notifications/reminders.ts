@@ -4,7 +4,7 @@ import { db } from '@/server/db/client';
 import { notifications, rooms, type Room } from '@/server/db/schema';
 import { createNotifications, type NotificationDraft, type Recipient } from './create';
 import { roomFacts } from './facts';
-import { INVITING_KINDS } from './recipients';
+import { INVITING_KINDS, stillOnTheRoom } from './recipients';
 import { dueReminder, remindersHorizon, REMINDERS, type ReminderKind } from './rules/reminders';
 import type { Executor } from './tx';
 
@@ -77,6 +77,7 @@ async function invitedAtCurrentVersion(tx: Executor, candidates: Room[]): Promis
         inArray(notifications.roomId, candidates.map((r) => r.id)),
         inArray(notifications.kind, INVITING_KINDS),
         eq(notifications.status, 'sent'),
+        stillOnTheRoom,
       ),
     )
     .orderBy(notifications.roomId, notifications.recipientEmail, asc(notifications.sentAt));
