@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Language } from '@/server/db/schema/tenants';
 import type { Prompt } from '../telephony/port';
-import { SENTENCES, type SentenceId, type SentenceLanguage } from './sentences';
+import type { SentenceId, SentenceLanguage } from './sentences';
 
 /** Tones and music need no recording: FreeSWITCH synthesises them. */
 const TONES = {
@@ -45,8 +45,4 @@ export function promptCatalogue(promptsDir: string): Catalogue {
       return { id, uri: standard ?? path.posix.join(promptsDir, spoken, `${sentence}.wav`) };
     },
   };
-}
-
-export function isSentence(id: string): id is SentenceId {
-  return id in SENTENCES;
 }
