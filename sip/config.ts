@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { envSchema } from '@/server/lib/env';
 
 /** The sip process's settings (API-4): the shared ones plus its own, all validated at start. */
-export const sipEnvSchema = envSchema.extend({
+const sipEnvSchema = envSchema.extend({
   /** Names this process on its conference rows, so a restart closes what it left open. */
   SIP_INSTANCE_ID: z.string().trim().min(1).default(os.hostname()),
   /** On SIGTERM, conferences in progress get this long to end by themselves. */

@@ -1,7 +1,7 @@
 /** A-1, A-4: `*71*N1*N2*…*Nk`, parsed before anything is dialled. */
-export const ADHOC_PREFIX = '*71*';
-export const MAX_NUMBERS = 10;
-export const MAX_DIGITS = 20;
+const ADHOC_PREFIX = '*71*';
+const MAX_NUMBERS = 10;
+const MAX_DIGITS = 20;
 
 export type DialStringError = 'not-adhoc' | 'empty-segment' | 'not-digits' | 'too-many-numbers' | 'number-too-long';
 

@@ -6,7 +6,7 @@ import type { CallServices } from '../services';
 import type { CallClock, CallLeg, MediaConference } from '../telephony/port';
 
 /** C-3: how long the last participant hears the busy tone before being disconnected. */
-export const LAST_PARTICIPANT_GRACE_MS = 10_000;
+const LAST_PARTICIPANT_GRACE_MS = 10_000;
 
 export interface Joiner {
   leg: CallLeg;

@@ -6,7 +6,7 @@ import type { CallDeps, CallOutcome, DialOutResult } from '../deps';
 import type { CallSession } from '../session';
 
 /** A-2: a callee who has not answered within 30 s is not added. */
-export const DIAL_OUT_TIMEOUT_MS = 30_000;
+const DIAL_OUT_TIMEOUT_MS = 30_000;
 
 /**
  * `*71*N1*…*Nk` (A-1..A-5): the organizer is answered and put into a new conference, every

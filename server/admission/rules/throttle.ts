@@ -1,5 +1,5 @@
 /** D-5: more than 10 wrong PINs for one room within 10 minutes lock PIN entry for 10 minutes. */
-export const PIN_THROTTLE = { maxWrong: 10, windowMs: 10 * 60_000, lockMs: 10 * 60_000 } as const;
+const PIN_THROTTLE = { maxWrong: 10, windowMs: 10 * 60_000, lockMs: 10 * 60_000 } as const;
 
 /** How far back wrong attempts can matter: a lock may have started up to lockMs ago on a windowMs burst. */
 export const PIN_ATTEMPTS_LOOKBACK_MS = PIN_THROTTLE.windowMs + PIN_THROTTLE.lockMs;

@@ -4,7 +4,7 @@ import type { FsMediaServer } from './types';
 /** After a media failure, new calls are refused with 503 for this long before trying again. */
 export const SATURATION_COOLDOWN_MS = 30_000;
 /** FreeSWITCH reports its idle CPU in heartbeats; below this, new calls would only make it worse. */
-export const MIN_IDLE_CPU_PERCENT = 5;
+const MIN_IDLE_CPU_PERCENT = 5;
 
 /**
  * Decides whether the media server can take a new call. Under overload fsmrf's connect times out

@@ -9,7 +9,7 @@ export interface CallerScript {
   stayMs?: number;
 }
 
-export const DEFAULT_STAY_MS = 60_000;
+const DEFAULT_STAY_MS = 60_000;
 
 /** A simulated answered leg; keeps what the person heard so scenarios can assert on it. */
 export class SimLeg implements CallLeg {
