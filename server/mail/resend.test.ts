@@ -96,6 +96,17 @@ describe('Resend transport against a local stand-in of the Resend API (E-6)', ()
     expect(standIn.deliveries.filter((d) => keys.includes(d.idempotencyKey ?? ''))).toHaveLength(2);
   });
 
+  it('leaves a long rate limit to the back-off instead of waiting it out in the round', async () => {
+    const transport = resendTransport({ apiKey: 're_stand_in', baseUrl: standIn.url, from: 'Conference <c@localhost>' });
+    const email = { idempotencyKey: 'notification/limited', tenantId: organizer.tenantId, roomId: organizer.tenantId, kind: 'invitation' };
+    const request = { key: email.idempotencyKey, emails: [{ ...email, to: 'limited@example.test', subject: 'S', html: '<p>L</p>', text: 'L', attachments: [] }] };
+    standIn.failNext(1, 429, { 'retry-after': '120' });
+
+    expect(await transport.send(request)).toEqual({ ok: false, retryable: true, error: expect.stringMatching(/rate limited for 1[12]\d s more/) });
+    expect(await transport.send(request)).toMatchObject({ ok: false, retryable: true });
+    expect(standIn.requests.filter((r) => r.idempotencyKey === 'notification/limited')).toHaveLength(1);
+  });
+
   it('gives up on a request that hangs, as retryable, and the repeat under the same key sends one email', async () => {
     const transport = resendTransport({ apiKey: 're_stand_in', baseUrl: standIn.url, from: 'Conference <c@localhost>', requestTimeoutMs: 300 });
     const email = { idempotencyKey: 'notification/hanging', tenantId: organizer.tenantId, roomId: organizer.tenantId, kind: 'invitation' };

@@ -19,6 +19,8 @@ interface ResendFailure {
 /** A request that hangs must not hold the worker's round for ever; the repeat reuses the key. */
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const DEFAULT_RATE_LIMIT_WAIT_MS = 1_000;
+/** Longer rate limits are left to the dispatcher's back-off rather than held in a claimed round. */
+const LONGEST_INLINE_WAIT_MS = 10_000;
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -80,6 +82,9 @@ export function resendTransport(options: ResendOptions): MailTransport {
     async send(request: SendRequest): Promise<SendOutcome> {
       for (let attempt = 0; ; attempt++) {
         const pause = quietUntil - Date.now();
+        if (pause > LONGEST_INLINE_WAIT_MS) {
+          return { ok: false, retryable: true, error: `resend 429: rate limited for ${Math.ceil(pause / 1000)} s more` };
+        }
         if (pause > 0) await wait(pause);
         const { data, error, headers } = await call(request);
         if (data) return { ok: true, providerIds: 'ids' in data ? data.ids : [data.id] };
