@@ -10,7 +10,7 @@ type Output<K extends ActionKey> = Awaited<ReturnType<(typeof actions)[K]['run']
 export type FormState<R = unknown> = (ActionResult<R> & { values?: Record<string, string> }) | null;
 
 /** FormData → plain object; a field sent several times (checkbox group) becomes an array. */
-export function formInput(formData: FormData): Record<string, string | string[]> {
+function formInput(formData: FormData): Record<string, string | string[]> {
   const input: Record<string, string | string[]> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith('$ACTION')) continue;

@@ -9,7 +9,7 @@ import { assertCanManage, findRoom } from '@/server/rooms/service';
 import { emailSchema } from '@/server/tenants/schemas';
 import { toMemberView, type MemberView } from './service';
 
-export const memberChangesSchema = z.object({
+const memberChangesSchema = z.object({
   name: z.string().trim().min(1, 'name.required').max(200, 'name.tooLong'),
   email: z.preprocess((v) => (v === '' ? null : v), emailSchema.nullish()),
   sendEmail: z.boolean().default(false),
