@@ -5,8 +5,8 @@ import { runAction, type FormState } from '@/app/lib/run-action';
 
 /* Each export is the registry action of the same name (server/actions); the services refuse non-admins (T-3). */
 
-async function thenRefresh(result: FormState, path: string): Promise<FormState> {
-  if (result?.ok) revalidatePath(path);
+async function thenRefresh(result: FormState, path: string, type?: 'layout'): Promise<FormState> {
+  if (result?.ok) revalidatePath(path, type);
   return result;
 }
 
@@ -35,5 +35,6 @@ export async function deleteUser(_prev: FormState, formData: FormData): Promise<
 }
 
 export async function updateTenantSettings(_prev: FormState, formData: FormData): Promise<FormState> {
-  return thenRefresh(await runAction('updateTenantSettings', formData), '/');
+  // The time zone and early join change how every page shows every room.
+  return thenRefresh(await runAction('updateTenantSettings', formData), '/', 'layout');
 }
