@@ -165,6 +165,17 @@ test('a wrong password is refused without saying which part was wrong', async ({
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
+test('signed out, the language follows the browser and the switcher remembers a choice (Q-1)', async ({ page }) => {
+  await page.goto('/sign-in');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByLabel('Email address')).toBeVisible();
+});
+
 test('bad addresses get the not-found page or a sensible default, never a server error (Q-5, T-1)', async ({ page }) => {
   await signIn(page, users.colleague());
   for (const path of ['/rooms/not-a-room', '/rooms/00000000-0000-0000-0000-000000000000', '/rooms/00000000-0000-0000-0000-000000000000/edit', '/admin/users']) {
