@@ -117,8 +117,7 @@ export function callerScenario(s: CallerScenario): string {
       Call-ID: [call_id]
       CSeq: 1 INVITE
       Contact: <sip:${s.fromUser}@[local_ip]:[local_port]>
-      Max-Forwards: 70
-      ${(s.headers ?? []).join('\n      ')}
+      Max-Forwards: 70${(s.headers ?? []).map((h) => `\n      ${h}`).join('')}
       Content-Type: application/sdp
       Content-Length: [len]
 
