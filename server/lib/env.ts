@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const optionalText = z.string().trim().min(1).optional();
+// An empty value (`RESEND_API_KEY=` copied from .env.example) means unset.
+const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().optional());
 
 /** Every runtime setting (API-4); the README table mirrors this schema. */
 export const envSchema = z.object({
