@@ -23,7 +23,8 @@ export async function handleCall(call: InboundCall, deps: CallDeps): Promise<Cal
   // D-2 comes before anything else the tenant offers, ad-hoc included.
   if (tenant.rejectAnonymous && caller.anonymous) return refuse(403, 'anonymous', tenant.id);
   const organizer = route.kind === 'adhoc' ? await organizerExtension(tenant, caller, deps) : null;
-  if (route.kind === 'adhoc' && !organizer) return refuse(403, 'no-tenant', tenant.id);
+  // 404 like an unknown domain: a stranger must not learn which domains are tenants' (T-1).
+  if (route.kind === 'adhoc' && !organizer) return refuse(404, 'no-tenant');
 
   let leg: CallLeg;
   try {

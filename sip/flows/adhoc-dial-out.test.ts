@@ -121,7 +121,8 @@ describe('ad-hoc conference *71* (A-1..A-5)', () => {
   it('accepts *71* only from an extension of the tenant (A-1)', async () => {
     const sim = new Simulator({ at: start });
     const stranger = await sim.run({ dialled: '*71*0123456789', from: { user: '999', host: tenant.sipDomain } });
-    expect(stranger.sim).toMatchObject({ refusedWith: 403, leg: null });
+    expect(stranger.sim).toMatchObject({ refusedWith: 404, leg: null });
+    expect(stranger.outcome).toEqual({ decision: 'refused', reason: 'no-tenant' });
     const outsider = await sim.run({ dialled: '*71*0123456789', from: { user: '201', host: 'elsewhere.example.org' } });
     expect(outsider.sim.refusedWith).toBe(404);
     expect(sim.engine.dialled).toEqual([]);
