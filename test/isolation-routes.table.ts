@@ -19,7 +19,7 @@ export interface IsolationTenants {
   b: SeededTenant;
 }
 
-export type RouteRow = (tenants: IsolationTenants) => RouteCase[];
+type RouteRow = (tenants: IsolationTenants) => RouteCase[];
 
 export const CONFERENCE_MONTH = '2026-04';
 

@@ -8,7 +8,7 @@ import { createTenant } from '@/server/tenants/service';
 import { createToken } from '@/server/users/tokens';
 import { createUser } from '@/server/users/service';
 
-export interface SeededUser {
+interface SeededUser {
   actor: Actor;
   token: string;
 }

@@ -1,7 +1,7 @@
 /** Calls a route handler exactly as Next 16 does: a real Request and `{ params: Promise<…> }`. */
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Response | Promise<Response>;
 
-export interface CallOptions<P = Record<string, string>> {
+interface CallOptions<P = Record<string, string>> {
   token?: string | null;
   /** Serialised as JSON unless a string, which is sent as is (for malformed bodies). */
   body?: unknown;
