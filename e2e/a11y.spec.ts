@@ -33,7 +33,7 @@ test('every page passes axe-core', async ({ page }) => {
   await page.getByLabel('Code PIN', { exact: true }).fill('123456');
   await page.getByLabel('Début').fill('2027-02-01T09:00');
   await page.getByRole('button', { name: 'Créer la salle' }).click();
-  await expect(page.getByRole('status')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'La salle a été créée.' })).toBeVisible();
   await page.getByRole('combobox', { name: 'Nom' }).fill('Invité');
   await page.getByRole('button', { name: 'Ajouter le membre' }).click();
   await expect(page.getByRole('heading', { name: 'Membres (1)' })).toBeVisible();

@@ -145,6 +145,9 @@ export function MemberForm({ roomId }: { roomId: string }) {
               </li>
             ))}
           </ul>
+          <p role="status" className="sr-only">
+            {open ? t('suggestionCount', { count: options.length }) : ''}
+          </p>
           <p id="member-name-hint" className="mt-1 text-xs text-slate-600">
             {picked
               ? picked.source === 'extension'
