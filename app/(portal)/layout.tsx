@@ -20,7 +20,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           <Link href="/rooms" className="text-base font-semibold tracking-tight text-white">
             {t('product')}
           </Link>
-          <nav aria-label={t('mainNav')} className="flex flex-1 flex-wrap items-center gap-1">
+          <nav aria-label={t('mainNav')} className="order-last flex w-full flex-wrap items-center gap-1 md:order-none md:w-auto md:flex-1">
             <NavLink href="/rooms">
               {t('nav.rooms')}
             </NavLink>
@@ -41,7 +41,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
               </>
             )}
           </nav>
-          <div className="flex items-center gap-3">
+          <div className="ml-auto flex items-center gap-3">
             <LanguageSwitcher tone="dark" />
             <span className="hidden text-sm text-slate-300 sm:inline">{actor.name}</span>
             <form action={leave}>
