@@ -5,7 +5,7 @@ const PORT = 3100;
 /** Browser tests against the production build, on a database of their own (DATA_DIR=.data-e2e). */
 export default defineConfig({
   testDir: 'e2e',
-  testIgnore: ['sip/**'],
+  testIgnore: ['**/sip/**'],
   globalSetup: './e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,
