@@ -116,7 +116,7 @@ export function MemberForm({ roomId }: { roomId: string }) {
               search(e.target.value);
             }}
             onKeyDown={onKeyDown}
-            onBlur={() => setTimeout(() => setOpen(false), 150)}
+            onBlur={() => setOpen(false)}
             className={inputClass}
           />
           <ul
@@ -133,6 +133,7 @@ export function MemberForm({ roomId }: { roomId: string }) {
                 role="option"
                 aria-selected={i === active}
                 onMouseDown={(e) => {
+                  // Keeps the focus in the box, so its blur does not close the list before the pick.
                   e.preventDefault();
                   choose(option);
                 }}
