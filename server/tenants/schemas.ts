@@ -35,6 +35,13 @@ export const tenantSettingsSchema = z.object({
   earlyJoinMinutes: z.coerce.number().int('earlyJoinMinutes.range').min(0, 'earlyJoinMinutes.range').max(60, 'earlyJoinMinutes.range'),
   rejectAnonymous: z.boolean(),
   dialOutClasses: z.array(z.enum(DIAL_OUT_CLASSES, 'dialOutClasses.choice')),
-  welcomeAnnouncement: z.string().trim().max(500).nullish(),
+  // Handed to FreeSWITCH as a file to play: only an absolute audio file path, never `..` or channel syntax.
+  welcomeAnnouncement: z
+    .string()
+    .trim()
+    .max(500, 'welcomeAnnouncement.format')
+    .regex(/^(\/[A-Za-z0-9_.-]+)+\.(wav|mp3)$/, 'welcomeAnnouncement.format')
+    .refine((path) => !path.split('/').includes('..'), 'welcomeAnnouncement.format')
+    .nullish(),
 });
 export type TenantSettingsInput = z.input<typeof tenantSettingsSchema>;
