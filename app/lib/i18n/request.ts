@@ -18,13 +18,21 @@ async function resolveLocale(): Promise<Locale> {
  * Every `messages/<locale>/<namespace>.json` becomes the namespace of its file name, so a new
  * feature adds its own file without touching anyone else's.
  */
-async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
+async function readMessages(locale: Locale): Promise<Record<string, unknown>> {
   const dir = path.join(process.cwd(), 'messages', locale);
   const files = (await readdir(dir)).filter((f) => f.endsWith('.json'));
   const entries = await Promise.all(
     files.map(async (file) => [path.basename(file, '.json'), JSON.parse(await readFile(path.join(dir, file), 'utf8'))] as const),
   );
   return Object.fromEntries(entries);
+}
+
+// Read once per process in production; in development an edited file shows on the next request.
+const loaded = new Map<Locale, Promise<Record<string, unknown>>>();
+function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
+  if (process.env.NODE_ENV !== 'production') return readMessages(locale);
+  if (!loaded.has(locale)) loaded.set(locale, readMessages(locale));
+  return loaded.get(locale)!;
 }
 
 export default getRequestConfig(async () => {
