@@ -6,8 +6,8 @@ import { useTranslations } from 'next-intl';
 import { Field, FormError, errorKeyFor } from '@/app/_ui/field';
 import { SubmitButton } from '@/app/_ui/submit-button';
 import { inputClass, secondaryButtonClass } from '@/app/_ui/styles';
-import type { FormState } from '@/app/lib/run-action';
 import { useFocusFirstError } from '@/app/_ui/use-focus-first-error';
+import type { FormState } from '@/app/lib/run-action';
 
 export interface RoomFormValues {
   roomId?: string;

@@ -5,8 +5,8 @@ import { useTranslations } from 'next-intl';
 import { Field, FieldError, FormError, errorKeyFor } from '@/app/_ui/field';
 import { SubmitButton } from '@/app/_ui/submit-button';
 import { inputClass } from '@/app/_ui/styles';
-import { updateTenantSettings } from '../actions';
 import { useFocusFirstError } from '@/app/_ui/use-focus-first-error';
+import { updateTenantSettings } from '../actions';
 
 export interface SettingsValues {
   name: string;

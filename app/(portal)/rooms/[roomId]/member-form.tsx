@@ -5,11 +5,11 @@ import { useTranslations } from 'next-intl';
 import { Field, FormError, errorKeyFor } from '@/app/_ui/field';
 import { SubmitButton } from '@/app/_ui/submit-button';
 import { inputClass, labelClass } from '@/app/_ui/styles';
+import { useFocusFirstError } from '@/app/_ui/use-focus-first-error';
 import type { MemberCandidate } from '@/server/members/service';
 import { addMember, searchMemberCandidates } from '../actions';
-import { useFocusFirstError } from '@/app/_ui/use-focus-first-error';
 
-type Picked = Pick<MemberCandidate, 'source' | 'ref' | 'name'> & { number: string | null };
+type Picked = Pick<MemberCandidate, 'source' | 'ref'>;
 
 /**
  * M-1: one name box. Typing part of a name offers the tenant's extensions and directory entries
@@ -58,7 +58,7 @@ export function MemberForm({ roomId }: { roomId: string }) {
   };
 
   const choose = (candidate: MemberCandidate) => {
-    setPicked({ source: candidate.source, ref: candidate.ref, name: candidate.name, number: candidate.number });
+    setPicked({ source: candidate.source, ref: candidate.ref });
     setName(candidate.name);
     if (candidate.email) setEmail(candidate.email);
     setOpen(false);
