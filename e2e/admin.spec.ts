@@ -42,8 +42,11 @@ test('an admin keeps the extensions, the directory, the users and the tenant set
   await page.getByRole('link', { name: 'Paramètres' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Paramètres du client' })).toBeVisible();
   await page.getByLabel('Numéros du portail').fill('0123');
+  await page.getByLabel('Numéros internationaux').check();
   await page.getByRole('button', { name: 'Enregistrer les paramètres' }).click();
   await expect(page.getByLabel('Numéros du portail')).toHaveAccessibleDescription(/format E\.164/);
+  await expect(page.getByLabel('Numéros du portail')).toHaveValue('0123');
+  await expect(page.getByLabel('Numéros internationaux')).toBeChecked();
   await page.reload();
   await page.getByLabel('Refuser les appelants qui masquent leur numéro').check();
   await page.getByLabel('Numéros mobiles').check();
@@ -53,6 +56,7 @@ test('an admin keeps the extensions, the directory, the users and the tenant set
   await expect(page.getByLabel('Refuser les appelants qui masquent leur numéro')).toBeChecked();
   await expect(page.getByLabel('Numéros mobiles')).toBeChecked();
   await expect(page.getByLabel('Numéros nationaux')).toBeChecked();
+  await expect(page.getByLabel('Numéros internationaux')).not.toBeChecked();
 
   // M-1: the new directory entry is offered when adding a member.
   await page.getByRole('link', { name: 'Salles', exact: true }).click();

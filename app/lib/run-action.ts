@@ -30,6 +30,11 @@ export async function runAction<K extends ActionKey>(key: K, formData: FormData)
   const input = formInput(formData);
   const result = (await executeAction(actions[key] as never, actor, input, systemClock())) as ActionResult<Output<K>>;
   if (result.ok) return result;
-  const values = Object.fromEntries(Object.entries(input).filter(([k, v]) => typeof v === 'string' && !/password/i.test(k))) as Record<string, string>;
+  // What was typed comes back (never a password); a repeated field, one value per line.
+  const values = Object.fromEntries(
+    Object.entries(input)
+      .filter(([k]) => !/password/i.test(k))
+      .map(([k, v]) => [k, typeof v === 'string' ? v : v.join('\n')]),
+  );
   return { ...result, values };
 }

@@ -34,8 +34,9 @@ export function SettingsForm({ initial, zones, languages, dialOutClasses }: Prop
   const formRef = useFocusFirstError(state);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const typed = state && !state.ok ? state.values : undefined;
-  // Checkbox groups are not kept in `values` (one string per field); keep what was saved.
   const values = { ...initial, ...typed };
+  // After a refused save the boxes stay as the admin left them (none ticked sends nothing).
+  const classes = typed ? (typed.dialOutClasses ?? '').split('\n') : initial.dialOutClasses;
   const err = (name: string) => errorKeyFor(errors, name);
   const described = (name: string, hint = false) =>
     [hint ? `${name}-hint` : '', err(name) ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -102,7 +103,13 @@ export function SettingsForm({ initial, zones, languages, dialOutClasses }: Prop
           </p>
           {dialOutClasses.map((c) => (
             <label key={c} className="flex items-center gap-2 py-1 text-sm text-slate-800">
-              <input type="checkbox" name="dialOutClasses" value={c} defaultChecked={initial.dialOutClasses.includes(c)} className="h-4 w-4 rounded text-indigo-700" />
+              <input
+                type="checkbox"
+                name="dialOutClasses"
+                value={c}
+                defaultChecked={classes.includes(c)}
+                className="h-4 w-4 rounded text-indigo-700"
+              />
               {t(`classes.${c}`)}
             </label>
           ))}
