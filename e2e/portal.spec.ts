@@ -49,10 +49,11 @@ test('a new subscriber books a room with two members, edits it, and switches lan
   await page.getByRole('button', { name: 'Modifier Claire Invitée' }).click();
   const dialog = page.getByRole('dialog', { name: 'Modifier ce membre' });
   await dialog.getByRole('textbox', { name: 'E-mail' }).fill('pas-une-adresse');
+  await dialog.getByLabel('Envoyer les e-mails').check();
   await dialog.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(dialog.getByRole('textbox', { name: 'E-mail' })).toHaveAccessibleDescription('Indiquez une adresse e-mail valide.');
+  await expect(dialog.getByLabel('Envoyer les e-mails')).toBeChecked();
   await dialog.getByRole('textbox', { name: 'E-mail' }).fill('claire.dubois@example.com');
-  await dialog.getByLabel('Envoyer les e-mails').check();
   await dialog.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(members.getByRole('row', { name: /Claire Invitée Nom seul claire\.dubois@example\.com Oui/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Membres (2)' })).toBeVisible();

@@ -47,7 +47,7 @@ export function EditMember({ roomId, member }: { roomId: string; member: MemberV
             defaultValue={values?.email ?? member.email ?? ''}
           />
           <label className="flex items-center gap-2 text-sm text-slate-800">
-            <input type="checkbox" name="sendEmail" defaultChecked={member.sendEmail} className="h-4 w-4 rounded border-slate-400 text-indigo-700" />
+            <input type="checkbox" name="sendEmail" defaultChecked={values ? values.sendEmail === 'on' : member.sendEmail} className="h-4 w-4 rounded border-slate-400 text-indigo-700" />
             {t('sendEmail')}
           </label>
           <div className="flex justify-end gap-3">

@@ -183,7 +183,7 @@ export function MemberForm({ roomId }: { roomId: string }) {
       </div>
       <div className="flex flex-wrap items-center justify-between gap-4">
         <label className="inline-flex items-center gap-2 text-sm text-slate-800">
-          <input type="checkbox" name="sendEmail" className="h-4 w-4 rounded border-slate-400 text-indigo-700" />
+          <input type="checkbox" name="sendEmail" defaultChecked={state?.ok === false && state.values?.sendEmail === 'on'} className="h-4 w-4 rounded border-slate-400 text-indigo-700" />
           {t('sendEmail')}
         </label>
         <SubmitButton>{t('add')}</SubmitButton>
