@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { signIn, uniqueRoomNumber, users } from './helpers';
+import { YEAR, local, signIn, uniqueRoomNumber, users } from './helpers';
 
 /** no serious or critical axe violation on any page, in the state a user sees it. */
 async function expectAccessible(page: Page, what: string) {
@@ -31,7 +31,7 @@ test('every page passes axe-core', async ({ page }) => {
   await page.getByLabel('Nom').fill('Comité de direction');
   await page.getByLabel('Numéro de salle').fill(uniqueRoomNumber());
   await page.getByLabel('Code PIN', { exact: true }).fill('123456');
-  await page.getByLabel('Début').fill('2027-02-01T09:00');
+  await page.getByLabel('Début').fill(local(YEAR, 2, 1, '09:00').input);
   await page.getByRole('button', { name: 'Créer la salle' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'La salle a été créée.' })).toBeVisible();
   await page.getByRole('combobox', { name: 'Nom' }).fill('Invité');

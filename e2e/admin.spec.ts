@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn, users } from './helpers';
+import { YEAR, local, signIn, users } from './helpers';
 
 test('an admin keeps the extensions, the directory, the users and the tenant settings (T-2, T-3, M-1)', async ({ page }) => {
   const run = process.env.E2E_RUN;
@@ -63,7 +63,7 @@ test('an admin keeps the extensions, the directory, the users and the tenant set
   await page.getByRole('link', { name: 'Nouvelle salle' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Nouvelle salle' })).toBeVisible();
   await page.getByLabel('Nom').fill('Point partenaires');
-  await page.getByLabel('Début').fill('2027-05-10T11:00');
+  await page.getByLabel('Début').fill(local(YEAR, 5, 10, '11:00').input);
   await page.getByRole('button', { name: 'Créer la salle' }).click();
   await page.getByRole('combobox', { name: 'Nom' }).fill('Zoé');
   await page.getByRole('option', { name: /Zoé Partenaire Annuaire/ }).click();

@@ -18,3 +18,19 @@ export async function signIn(page: Page, email: string) {
 export function uniqueRoomNumber(): string {
   return String(Date.now()).slice(-8);
 }
+
+/** Next year, so that "future" dates stay in the future whenever the tests run. */
+export const YEAR = new Date().getFullYear() + 1;
+
+/** Day of the month of the last Sunday of `month` (1-12): when Europe/Paris changes its clocks. */
+export function lastSunday(year: number, month: number): number {
+  const last = new Date(Date.UTC(year, month, 0));
+  return last.getUTCDate() - last.getUTCDay();
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** `YYYY-MM-DDTHH:mm` as typed into the start field, and `DD.MM.YYYY HH:mm` as the French pages show it. */
+export const local = (year: number, month: number, day: number, time: string) => ({
+  input: `${year}-${pad(month)}-${pad(day)}T${time}`,
+  shown: `${pad(day)}.${pad(month)}.${year} ${time}`,
+});

@@ -1,5 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { signIn, uniqueRoomNumber, users } from './helpers';
+import { YEAR, lastSunday, local, signIn, uniqueRoomNumber, users } from './helpers';
+
+const first = local(YEAR, 1, 15, '10:30');
+// R-3: the spring-forward gap and the repeated fall-back hour in Europe/Paris.
+const gap = local(YEAR, 3, lastSunday(YEAR, 3), '02:30');
+const repeated = local(YEAR, 10, lastSunday(YEAR, 10), '02:30');
 
 test.describe.configure({ mode: 'serial' });
 
@@ -18,13 +23,13 @@ test('a new subscriber books a room with two members, edits it, and switches lan
   await page.getByLabel('Nom').fill(name);
   await page.getByLabel('Numéro de salle').fill(roomNumber);
   // R-3: typed in the tenant's zone (Europe/Paris, winter time).
-  await page.getByLabel('Début').fill('2027-01-15T10:30');
+  await page.getByLabel('Début').fill(first.input);
   await page.getByLabel('Durée').selectOption('60');
   await page.getByRole('button', { name: 'Créer la salle' }).click();
 
   await expect(page.getByRole('status').filter({ hasText: 'La salle a été créée.' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
-  await expect(page.getByText('15.01.2027 10:30')).toBeVisible();
+  await expect(page.getByText(first.shown)).toBeVisible();
 
   // M-1: a colleague found by typing part of their name, then a free name with an email.
   const nameBox = page.getByRole('combobox', { name: 'Nom' });
@@ -62,7 +67,7 @@ test('a new subscriber books a room with two members, edits it, and switches lan
   await page.getByRole('link', { name: 'Salles', exact: true }).click();
   const row = page.locator(`tr[data-room-number="${roomNumber}"]`);
   await expect(row).toContainText(name);
-  await expect(row).toContainText('15.01.2027 10:30');
+  await expect(row).toContainText(first.shown);
   await expect(row).toContainText('10:25 – 11:30');
   await expect(row.getByText('Planifiée')).toBeVisible();
 
@@ -70,7 +75,7 @@ test('a new subscriber books a room with two members, edits it, and switches lan
   await row.getByRole('link', { name }).click();
   await page.getByRole('link', { name: 'Modifier', exact: true }).click();
   await page.getByLabel('Code PIN', { exact: true }).fill('12ab');
-  await page.getByLabel('Début').fill('2027-03-28T02:30');
+  await page.getByLabel('Début').fill(gap.input);
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   const pin = page.getByLabel('Code PIN', { exact: true });
   const start = page.getByLabel('Début');
@@ -82,10 +87,10 @@ test('a new subscriber books a room with two members, edits it, and switches lan
 
   // R-3: a time repeated when the clocks go back is taken as its first occurrence, and said so.
   await pin.fill('246810');
-  await start.fill('2027-10-31T02:30');
+  await start.fill(repeated.input);
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'la première occurrence a été retenue' })).toBeVisible();
-  await expect(page.getByText('31.10.2027 02:30')).toBeVisible();
+  await expect(page.getByText(repeated.shown)).toBeVisible();
   await expect(page.getByText('246810')).toBeVisible();
 
   // Q-1: the choice of language applies at once and is remembered on the profile.
@@ -93,7 +98,7 @@ test('a new subscriber books a room with two members, edits it, and switches lan
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByRole('link', { name: 'Rooms', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Rooms' })).toBeVisible();
-  await expect(page.locator(`tr[data-room-number="${roomNumber}"]`)).toContainText('10/31/2027, 2:30 AM');
+  await expect(page.locator(`tr[data-room-number="${roomNumber}"]`)).toContainText(`10/${lastSunday(YEAR, 10)}/${YEAR}, 2:30 AM`);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });
@@ -141,7 +146,7 @@ test('an expired room stays listed and is rescheduled with a new start (R-5)', a
   const roomNumber = uniqueRoomNumber();
   await page.getByLabel('Nom').fill('Réunion passée');
   await page.getByLabel('Numéro de salle').fill(roomNumber);
-  await page.getByLabel('Début').fill('2026-01-05T09:00');
+  await page.getByLabel('Début').fill(local(YEAR - 2, 1, 5, '09:00').input);
   await page.getByRole('button', { name: 'Créer la salle' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Expirée');
 
@@ -151,10 +156,10 @@ test('an expired room stays listed and is rescheduled with a new start (R-5)', a
   await page.locator(`tr[data-room-number="${roomNumber}"]`).getByRole('link').click();
   await page.getByRole('link', { name: 'Replanifier' }).click();
   await expect(page.getByText('Cette salle a expiré.')).toBeVisible();
-  await page.getByLabel('Début').fill('2027-06-01T14:00');
+  await page.getByLabel('Début').fill(local(YEAR, 6, 1, '14:00').input);
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Planifiée');
-  await expect(page.getByText('01.06.2027 14:00')).toBeVisible();
+  await expect(page.getByText(local(YEAR, 6, 1, '14:00').shown)).toBeVisible();
 });
 
 test('a wrong password is refused without saying which part was wrong', async ({ page }) => {
