@@ -17,6 +17,7 @@ export const updateTenantSettings = defineAction({
     earlyJoinMinutes: formText,
     anonymousCallers: z.preprocess((v) => (v === 'reject' ? 'reject' : 'accept'), z.enum(['accept', 'reject'])),
     dialOutClasses: list.pipe(z.array(z.enum(DIAL_OUT_CLASSES, 'dialOutClasses.choice'))),
+    welcomeAnnouncement: optionalText,
   }),
   run: async (actor, { anonymousCallers, ...form }) => {
     await updateSettings(actor, {
@@ -29,6 +30,7 @@ export const updateTenantSettings = defineAction({
       earlyJoinMinutes: form.earlyJoinMinutes ?? '',
       rejectAnonymous: anonymousCallers === 'reject',
       dialOutClasses: form.dialOutClasses,
+      welcomeAnnouncement: form.welcomeAnnouncement,
     });
   },
 });

@@ -36,6 +36,7 @@ export default async function SettingsPage() {
             anonymousCallers: tenant.rejectAnonymous ? 'reject' : 'accept',
             dialOutClasses: tenant.dialOutClasses,
             outboundRoute: tenant.outboundRoute ?? '',
+            welcomeAnnouncement: tenant.welcomeAnnouncement ?? '',
           }}
         />
       </div>
