@@ -30,6 +30,7 @@ test('a new subscriber books a room with two members, edits it, and switches lan
   await expect(page.getByRole('status').filter({ hasText: 'La salle a été créée.' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
   await expect(page.getByText(first.shown)).toBeVisible();
+  await expect(page.getByText(/appelez le \+331\d+ \(ou \*72 depuis votre poste\), tapez \d+ puis #, et le code PIN \d{6} puis #/)).toBeVisible();
 
   // M-1: a colleague found by typing part of their name, then a free name with an email.
   const nameBox = page.getByRole('combobox', { name: 'Nom' });
@@ -91,7 +92,7 @@ test('a new subscriber books a room with two members, edits it, and switches lan
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'la première occurrence a été retenue' })).toBeVisible();
   await expect(page.getByText(repeated.shown)).toBeVisible();
-  await expect(page.getByText('246810')).toBeVisible();
+  await expect(page.getByText('246810', { exact: true })).toBeVisible();
 
   // Q-1: the choice of language applies at once and is remembered on the profile.
   await page.getByRole('button', { name: 'English' }).click();

@@ -104,6 +104,9 @@ export default async function RoomPage({
           ))}
         </dl>
         {room.description && <p className="mt-6 whitespace-pre-line text-sm text-slate-700">{room.description}</p>}
+        <p className="mt-6 rounded-md bg-slate-100 px-4 py-3 text-sm text-slate-800">
+          {t(room.pin ? 'howToJoinWithPin' : 'howToJoin', { numbers: tenant.portalNumbers.join(', '), roomNumber: room.roomNumber, pin: room.pin ?? '' })}
+        </p>
       </section>
 
       <section aria-labelledby="members-title" className="space-y-4">
