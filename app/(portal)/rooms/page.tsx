@@ -68,6 +68,7 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
                 <th scope="col" className="px-4 py-3">{t('columns.name')}</th>
                 <th scope="col" className="px-4 py-3">{t('columns.start')}</th>
                 <th scope="col" className="px-4 py-3">{t('columns.window')}</th>
+                <th scope="col" className="px-4 py-3">{t('organizer')}</th>
                 <th scope="col" className="px-4 py-3">{t('columns.status')}</th>
               </tr>
             </thead>
@@ -84,6 +85,7 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
                     </td>
                     <td className="whitespace-nowrap px-4 py-3" data-cell="start">{times.start}</td>
                     <td className="whitespace-nowrap px-4 py-3">{times.window}</td>
+                    <td className="px-4 py-3">{room.organizer.name}</td>
                     <td className="px-4 py-3">
                       <StatusBadge status={room.status} />
                     </td>
