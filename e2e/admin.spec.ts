@@ -75,3 +75,22 @@ test('an admin keeps the extensions, the directory, the users and the tenant set
   await page.getByRole('button', { name: 'Ajouter le membre' }).click();
   await expect(page.getByRole('row', { name: /Zoé Partenaire Annuaire zoe@partner\.example\.com/ })).toBeVisible();
 });
+
+test('a user who still organizes rooms is not removed, and the confirmation says why', async ({ page }) => {
+  await signIn(page, users.colleague());
+  await page.goto('/rooms/new');
+  await page.getByLabel('Nom').fill('Revue des ventes');
+  await page.getByLabel('Début').fill(local(YEAR, 4, 12, '15:00').input);
+  await page.getByRole('button', { name: 'Créer la salle' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Revue des ventes');
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+
+  await signIn(page, users.admin());
+  await page.goto('/admin/users');
+  await page.getByRole('button', { name: 'Supprimer Bernard Dupont' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Supprimer' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(/organise encore des salles/);
+  await dialog.getByRole('button', { name: 'Annuler' }).click();
+  await expect(page.getByRole('row', { name: /Bernard Dupont/ })).toBeVisible();
+});
