@@ -59,7 +59,8 @@ async function main(): Promise<void> {
 
   const children = new Map<string, ChildProcess>();
   let stopping = false;
-  const supervise = (name: string, argv: string[]) => {
+  const supervise = (name: string, argv: string[], restarts = 0) => {
+    const startedAt = Date.now();
     const child = run(process.execPath, argv, childEnv, name);
     children.set(name, child);
     child.on('exit', (code, signal) => {
@@ -70,9 +71,12 @@ async function main(): Promise<void> {
         void shutdown(1);
         return;
       }
-      // Worker and sip keep no state in memory that a restart would lose.
-      log.error({ name, code, signal }, 'process ended; restarting in 2 s');
-      setTimeout(() => !stopping && supervise(name, argv), 2000);
+      // Worker and sip keep no state in memory that a restart would lose. A process that keeps
+      // failing at start is retried less and less often, up to once a minute.
+      const attempt = Date.now() - startedAt > 60_000 ? 0 : restarts + 1;
+      const delay = Math.min(60_000, 2000 * 2 ** Math.max(0, attempt - 1));
+      log.error({ name, code, signal, delayMs: delay }, 'process ended; restarting');
+      setTimeout(() => !stopping && supervise(name, argv, attempt), delay);
     });
   };
 

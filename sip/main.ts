@@ -102,10 +102,16 @@ async function main(): Promise<void> {
   await database.stop();
 }
 
+/** Signal listeners alone do not keep Node's event loop alive: a long timer does, until the signal. */
 function untilSignal(): Promise<void> {
   return new Promise((resolve) => {
-    process.once('SIGTERM', () => resolve());
-    process.once('SIGINT', () => resolve());
+    const keepAlive = setInterval(() => {}, 2 ** 30);
+    const stop = () => {
+      clearInterval(keepAlive);
+      resolve();
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
   });
 }
 
