@@ -103,7 +103,7 @@ async function main(): Promise<void> {
     const roomsList = await measure(`${base}/api/v1/rooms`, auth);
 
     const line = (name: string, f: Figures) =>
-      `${name.padEnd(20)} ${f.requestsPerSecond.toFixed(0).padStart(7)} req/s   p50 ${String(f.p50).padStart(4)} ms   p95 ${String(f.p95).padStart(4)} ms   (${f.total} requests, ${f.failed} failed)`;
+      `${name.padEnd(20)} ${f.requestsPerSecond.toFixed(0).padStart(7)} req/s   p50 ${f.p50.toFixed(1).padStart(5)} ms   p95 ${f.p95.toFixed(1).padStart(5)} ms   (${f.total} requests, ${f.failed} failed)`;
     const ratio = roomsList.requestsPerSecond / health.requestsPerSecond;
     console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each, first page of ${ROOMS} rooms (50 per page)`);
     console.log(line('GET /api/health', health));
