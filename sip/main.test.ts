@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 describe('sip process without DRACHTIO_HOST', () => {
   it('says once that telephony is off, keeps running, and stops cleanly on SIGTERM', async () => {
-    const env = { ...process.env, LOG_LEVEL: 'info', PROCESS_NAME: 'sip' };
+    const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', PROCESS_NAME: 'sip' };
     delete env.DRACHTIO_HOST;
     const child = spawn(process.execPath, ['--import', 'tsx', 'sip/main.ts'], { env });
     let output = '';
