@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lt, ne } from 'drizzle-orm';
+import { isUuid } from '@/server/lib/ids';
 import { DateTime } from 'luxon';
 import type { Actor } from '@/server/auth/actor';
 import { db } from '@/server/db/client';
@@ -15,7 +16,6 @@ import {
   type ParticipantView,
 } from './schemas';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type ConferenceRow = Conference & { roomName: string | null };
 
@@ -34,7 +34,7 @@ export async function listConferences(actor: Actor, query: ConferenceListQuery, 
       ne(conferences.mediaServer, SIMULATED_MEDIA_SERVER),
     ),
   );
-  const legs = await legsOf(rows.map((r) => r.id));
+  const legs = await legsOf(actor.tenantId, rows.map((r) => r.id));
   const items = rows.map((row) => summary(row, legs.get(row.id) ?? [], now));
   return {
     month,
@@ -45,10 +45,10 @@ export async function listConferences(actor: Actor, query: ConferenceListQuery, 
 
 /** H-1, API-2: one conference with its legs; another tenant's id answers 404 like a missing one (T-1). */
 export async function getConference(actor: Actor, conferenceId: string, now: Date): Promise<ConferenceView> {
-  if (!UUID.test(conferenceId)) throw new NotFoundError('Conference');
+  if (!isUuid(conferenceId)) throw new NotFoundError('Conference');
   const [row] = await conferenceRows(and(eq(conferences.id, conferenceId), eq(conferences.tenantId, actor.tenantId)));
   if (!row) throw new NotFoundError('Conference');
-  const legs = (await legsOf([row.id])).get(row.id) ?? [];
+  const legs = (await legsOf(actor.tenantId, [row.id])).get(row.id) ?? [];
   return { ...summary(row, legs, now), participants: legs.map((leg) => participantView(leg, now)) };
 }
 
@@ -62,13 +62,13 @@ function conferenceRows(where: ReturnType<typeof and>): Promise<ConferenceRow[]>
     .then((rows) => rows.map((r) => ({ ...r.conference, roomName: r.roomName })));
 }
 
-async function legsOf(conferenceIds: string[]): Promise<Map<string, Participant[]>> {
+async function legsOf(tenantId: string, conferenceIds: string[]): Promise<Map<string, Participant[]>> {
   const byConference = new Map<string, Participant[]>();
   if (conferenceIds.length === 0) return byConference;
   const rows = await db()
     .select()
     .from(participants)
-    .where(inArray(participants.conferenceId, conferenceIds))
+    .where(and(eq(participants.tenantId, tenantId), inArray(participants.conferenceId, conferenceIds)))
     .orderBy(asc(participants.joinedAt));
   for (const row of rows) byConference.set(row.conferenceId, [...(byConference.get(row.conferenceId) ?? []), row]);
   return byConference;
