@@ -1,26 +1,13 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '@/test/cli';
 import { useTestDatabase } from '@/test/database';
 import { actorForBearer } from '@/server/users/tokens';
 import { verifyCredentials } from '@/server/users/service';
 import { loadTenant } from '@/server/tenants/service';
 
 const database = useTestDatabase();
-const exec = promisify(execFile);
 
-/** Runs `npm run cli -- …` the way an operator does, against this file's database. */
-async function cli(...args: string[]): Promise<{ code: number; json: Record<string, unknown> }> {
-  try {
-    const { stdout } = await exec(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', '--json', ...args], {
-      env: { ...process.env, DATABASE_URL: database.url(), LOG_LEVEL: 'silent' },
-    });
-    return { code: 0, json: JSON.parse(stdout) };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string };
-    return { code: failed.code, json: JSON.parse(failed.stdout) };
-  }
-}
+const cli = (...args: string[]) => runCli(database.url(), args);
 
 describe('API-3 operator CLI', () => {
   let tenantId = '';

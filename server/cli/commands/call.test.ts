@@ -1,23 +1,11 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedRoom, seedTenant } from '@/sip/testing/fixtures';
+import { runCli } from '@/test/cli';
 import { useTestDatabase } from '@/test/database';
 
 const database = useTestDatabase();
-const exec = promisify(execFile);
 
-async function cli(...args: string[]): Promise<{ code: number; json: Record<string, any> }> {
-  try {
-    const { stdout } = await exec(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', '--json', ...args], {
-      env: { ...process.env, DATABASE_URL: database.url(), LOG_LEVEL: 'silent' },
-    });
-    return { code: 0, json: JSON.parse(stdout) };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string };
-    return { code: failed.code, json: JSON.parse(failed.stdout) };
-  }
-}
+const cli = (...args: string[]) => runCli(database.url(), args);
 
 let tenant: Awaited<ReturnType<typeof seedTenant>>;
 

@@ -1,12 +1,10 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { roomWithMembers, tenantWithOrganizer } from '@/server/notifications/fixtures';
 import { sendInvitations } from '@/server/notifications/invite';
+import { runCli } from '@/test/cli';
 import { useTestDatabase } from '@/test/database';
 
 const database = useTestDatabase();
-const exec = promisify(execFile);
 
 /** No RESEND_API_KEY: the outbox is the transport (E-6). */
 function withoutResend(): NodeJS.ProcessEnv {
@@ -14,17 +12,7 @@ function withoutResend(): NodeJS.ProcessEnv {
   return rest;
 }
 
-async function cli(...args: string[]): Promise<{ code: number; json: Record<string, any> }> {
-  try {
-    const { stdout } = await exec(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', '--json', ...args], {
-      env: { ...withoutResend(), DATABASE_URL: database.url(), LOG_LEVEL: 'silent' },
-    });
-    return { code: 0, json: JSON.parse(stdout) };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string };
-    return { code: failed.code, json: JSON.parse(failed.stdout) };
-  }
-}
+const cli = (...args: string[]) => runCli(database.url(), args, withoutResend());
 
 const today = new Date(Date.UTC(2030, 8, 1, 8, 0));
 const startsAt = new Date(Date.UTC(2030, 8, 2, 12, 0));
