@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 3100;
+// E2E_PORT lets several checkouts on one machine run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 /** Browser tests against the production build, on a database of their own (DATA_DIR=.data-e2e). */
 export default defineConfig({

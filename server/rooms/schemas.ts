@@ -13,6 +13,24 @@ const durationSchema = z.coerce
   // A refinement is invisible to the OpenAPI generator; the choices are part of the contract.
   .meta({ override: { type: 'integer', enum: [...DURATION_CHOICES] } });
 
+/** 'none', 'organizer' or one email address (H-5). */
+const reportRecipientSchema = z.union([z.enum(['none', 'organizer']), z.string().trim().toLowerCase().pipe(z.email())], 'reportRecipient.format');
+
+/** Room options (C-7, C-8, REC-1, H-5): how the room's conference behaves. */
+export const roomOptionFields = {
+  enterMuted: z.boolean('field.boolean'),
+  waitForModerator: z.boolean('field.boolean'),
+  endWhenLastModeratorLeaves: z.boolean('field.boolean'),
+  announceJoinLeave: z.boolean('field.boolean'),
+  announceRecording: z.boolean('field.boolean'),
+  maxParticipants: z.number('maxParticipants.range').int('maxParticipants.range').min(2, 'maxParticipants.range').max(500, 'maxParticipants.range'),
+  recordFromStart: z.boolean('field.boolean'),
+  reportRecipient: reportRecipientSchema,
+};
+const optionalRoomOptions = Object.fromEntries(Object.entries(roomOptionFields).map(([k, v]) => [k, v.optional()])) as {
+  [K in keyof typeof roomOptionFields]: z.ZodOptional<(typeof roomOptionFields)[K]>;
+};
+
 export const roomFields = {
   roomNumber: roomNumberSchema,
   name: z.string().trim().min(1, 'name.required').max(200, 'name.tooLong').regex(STORABLE_TEXT, 'field.invalid'),
@@ -34,7 +52,7 @@ export const startsAtSchema = z.iso
   .refine((d) => d.getUTCFullYear() >= 1970 && d.getUTCFullYear() <= 9999, 'startsAt.format');
 
 export const roomCreateSchema = z
-  .object({ ...roomFields, startsAt: startsAtSchema })
+  .object({ ...roomFields, ...optionalRoomOptions, startsAt: startsAtSchema })
   .refine(distinctPins, pinsMessage)
   .meta({ id: 'RoomCreate' });
 
@@ -48,6 +66,7 @@ export const roomUpdateSchema = z
     description: roomFields.description,
     kind: roomFields.kind,
     startsAt: startsAtSchema.optional(),
+    ...optionalRoomOptions,
   })
   .refine(distinctPins, pinsMessage)
   .meta({ id: 'RoomUpdate' });

@@ -104,6 +104,55 @@ describe('POST /api/v1/rooms', () => {
   });
 });
 
+describe('room options (C-7, C-8, REC-1, H-5)', () => {
+  it('starts with the documented defaults', async () => {
+    const answer = await post({ ...valid(), roomNumber: '7001' });
+    expect(answer.json).toMatchObject({
+      enterMuted: false,
+      waitForModerator: false,
+      endWhenLastModeratorLeaves: false,
+      announceJoinLeave: true,
+      announceRecording: true,
+      maxParticipants: 60,
+      recordFromStart: false,
+      reportRecipient: 'organizer',
+    });
+  });
+
+  it('takes every option on create and on change', async () => {
+    const options = {
+      enterMuted: true,
+      waitForModerator: true,
+      endWhenLastModeratorLeaves: true,
+      announceJoinLeave: false,
+      announceRecording: false,
+      maxParticipants: 2,
+      recordFromStart: true,
+      reportRecipient: 'Reports@Example.com',
+    };
+    const created = await post({ ...valid(), roomNumber: '7002', ...options });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ ...options, reportRecipient: 'reports@example.com' });
+    const changed = await patch(created.json.id, { maxParticipants: 500, reportRecipient: 'none', enterMuted: false });
+    expect(changed.json).toMatchObject({ maxParticipants: 500, reportRecipient: 'none', enterMuted: false, waitForModerator: true });
+  });
+
+  it.each([
+    ['enterMuted', { enterMuted: 'yes' }],
+    ['waitForModerator', { waitForModerator: 1 }],
+    ['maxParticipants', { maxParticipants: 1 }],
+    ['maxParticipants', { maxParticipants: 501 }],
+    ['maxParticipants', { maxParticipants: 2.5 }],
+    ['maxParticipants', { maxParticipants: '60' }],
+    ['reportRecipient', { reportRecipient: 'somebody' }],
+    ['reportRecipient', { reportRecipient: '' }],
+  ])('names %s when it is invalid: %j', async (field, change) => {
+    const answer = await post({ ...valid(), roomNumber: '7003', ...change });
+    expectProblem(answer, 400);
+    expect(answer.json.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+  });
+});
+
 describe('GET /api/v1/rooms', () => {
   it('lists the tenant rooms as { items }', async () => {
     const answer = await call(list, 'GET', '/api/v1/rooms', { token: t.subscriber.token });

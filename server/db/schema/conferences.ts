@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './tenants';
 import { rooms } from './rooms';
 
@@ -28,6 +28,8 @@ export const conferences = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     endReason: text('end_reason'),
+    // Live state (C-5, C-6), written as it changes so the live page and history can read it.
+    locked: boolean('locked').notNull().default(false),
   },
   (t) => [
     index('conferences_tenant_started').on(t.tenantId, t.startedAt),
@@ -55,8 +57,40 @@ export const participants = pgTable(
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull(),
     leftAt: timestamp('left_at', { withTimezone: true }),
     endReason: text('end_reason'),
+    // Live state (C-4, C-5, L-1), written as it changes.
+    muted: boolean('muted').notNull().default(false),
+    talking: boolean('talking').notNull().default(false),
+    handRaised: boolean('hand_raised').notNull().default(false),
   },
   (t) => [index('participants_conference').on(t.conferenceId)],
+);
+
+export const ACTION_SOURCES = ['user', 'link', 'keypad', 'api'] as const;
+export type ActionSource = (typeof ACTION_SOURCES)[number];
+
+/**
+ * The action log of a conference (L-2, H-2): every control action, from the keypad, the live page,
+ * a control link or the API, with who did it and how it ended.
+ */
+export const conferenceActions = pgTable(
+  'conference_actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    conferenceId: uuid('conference_id')
+      .notNull()
+      .references(() => conferences.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    action: text('action').notNull(),
+    participantId: uuid('participant_id').references(() => participants.id, { onDelete: 'set null' }),
+    byKind: text('by_kind', { enum: ACTION_SOURCES }).notNull(),
+    // The user id, the link kind, or the participant id of the keypad that did it.
+    byId: text('by_id'),
+    result: text('result').notNull(),
+  },
+  (t) => [index('conference_actions_conference').on(t.conferenceId, t.at)],
 );
 
 /** Wrong PINs per room, in the database so the D-5 throttle holds across sip processes. */
@@ -78,3 +112,4 @@ export const pinAttempts = pgTable(
 
 export type Conference = typeof conferences.$inferSelect;
 export type Participant = typeof participants.$inferSelect;
+export type ConferenceAction = typeof conferenceActions.$inferSelect;

@@ -25,6 +25,16 @@ export const rooms = pgTable(
     pin: text('pin'),
     moderatorPin: text('moderator_pin'),
     description: text('description'),
+    // Room options (C-7, C-8, REC-1, H-5): how the conference behaves inside.
+    enterMuted: boolean('enter_muted').notNull().default(false),
+    waitForModerator: boolean('wait_for_moderator').notNull().default(false),
+    endWhenLastModeratorLeaves: boolean('end_when_last_moderator_leaves').notNull().default(false),
+    announceJoinLeave: boolean('announce_join_leave').notNull().default(true),
+    announceRecording: boolean('announce_recording').notNull().default(true),
+    maxParticipants: integer('max_participants').notNull().default(60),
+    recordFromStart: boolean('record_from_start').notNull().default(false),
+    // 'none', 'organizer' or an email address: who gets the report after each conference (H-5).
+    reportRecipient: text('report_recipient').notNull().default('organizer'),
     // Raised on every reschedule: invitations, updates and reminders belong to one version (R-7, M-5).
     scheduleVersion: integer('schedule_version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

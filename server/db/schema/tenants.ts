@@ -21,6 +21,11 @@ export const tenants = pgTable('tenants', {
   earlyJoinMinutes: integer('early_join_minutes').notNull().default(5),
   rejectAnonymous: boolean('reject_anonymous').notNull().default(false),
   welcomeAnnouncement: text('welcome_announcement'),
+  // L-3: public live pages show caller numbers masked except the last 4 digits unless turned off.
+  maskCallerNumbers: boolean('mask_caller_numbers').notNull().default(true),
+  recordingRetentionDays: integer('recording_retention_days').notNull().default(30),
+  // Rooms of this tenant must have a PIN (the API may otherwise create rooms without one).
+  requirePin: boolean('require_pin').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
