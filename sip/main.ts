@@ -1,5 +1,4 @@
 import Srf from 'drachtio-srf';
-import { closeAbandonedConferences } from '@/server/conferences/records';
 import { closeDb } from '@/server/db/client';
 import { openDatabase } from '@/server/db/embedded';
 import { migrateDatabase } from '@/server/db/migrate';
@@ -8,6 +7,7 @@ import { systemClock } from '@/server/lib/clock';
 import { handleCall } from './app';
 import { sipEnv, telephonyTargets } from './config';
 import { drainConferences } from './conference/drain';
+import { endWhatAPreviousRunLeft } from './conference/recovery';
 import { ConferenceRegistry } from './conference/registry';
 import type { CallDeps } from './deps';
 import { promptCatalogue } from './prompts/catalogue';
@@ -66,11 +66,6 @@ async function main(): Promise<void> {
     sipInstance: settings.SIP_INSTANCE_ID,
   });
 
-  // What a previous run of this instance left open is over: close the records, clear FreeSWITCH.
-  for (const name of await closeAbandonedConferences(settings.SIP_INSTANCE_ID, clock.now())) {
-    await telephony.clearConference(name).catch((err) => log.warn({ err, conference: name }, 'could not clear a stale conference'));
-  }
-
   let draining = false;
   const deps: CallDeps = {
     telephony,
@@ -90,6 +85,8 @@ async function main(): Promise<void> {
     });
   });
   await connectSignalling(srf, targets.drachtio, log);
+  // Needs drachtio-server: the BYEs to callers a previous run left in its conferences go through it.
+  await endWhatAPreviousRunLeft({ services: callServices, telephony, clock, log, sipInstance: settings.SIP_INSTANCE_ID });
   log.info('taking calls');
 
   await untilSignal();

@@ -1,6 +1,13 @@
-import { checkPin, lookupRoomEntry } from '@/server/admission/room-entry';
+import { checkPin, enterRoomNumber } from '@/server/admission/room-entry';
 import { extensionNumbers, findExtension, tenantForPortalNumber, tenantForSipDomain } from '@/server/admission/tenant-lookup';
-import { closeConference, openConference, openConferenceOwner, recordJoin, recordLeave } from '@/server/conferences/records';
+import {
+  closeAbandonedConferences,
+  closeConference,
+  openConference,
+  openRoomConference,
+  recordJoin,
+  recordLeave,
+} from '@/server/conferences/records';
 
 /** Everything of server/ the call flows use (ARCHITECTURE: sip/ reaches the database only through server/). */
 export const callServices = {
@@ -8,13 +15,14 @@ export const callServices = {
   tenantForSipDomain,
   findExtension,
   extensionNumbers,
-  lookupRoomEntry,
+  enterRoomNumber,
   checkPin,
   openConference,
-  openConferenceOwner,
+  openRoomConference,
   recordJoin,
   recordLeave,
   closeConference,
+  closeAbandonedConferences,
 };
 
 export type CallServices = typeof callServices;

@@ -1,9 +1,12 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { db } from '@/server/db/client';
 import { pinAttempts, rooms } from '@/server/db/schema';
 import { isRoomNumber } from '@/server/rooms/rules/numbers';
 import { roomWindow, windowStatus, type RoomStatus } from '@/server/rooms/rules/window';
-import { pinLockedUntil, PIN_ATTEMPTS_LOOKBACK_MS } from './rules/throttle';
+import { callerBucket, callerLockedUntil, HIDDEN_CALLER, roomLockedUntil, THROTTLE_LOOKBACK_MS, type WrongEntry } from './rules/throttle';
+import { callerAttemptsSince, lockCaller, lockRoom, type PortalCaller, type Tx } from './throttle-locks';
+
+export type { PortalCaller } from './throttle-locks';
 
 export interface RoomEntry {
   roomId: string;
@@ -11,24 +14,47 @@ export interface RoomEntry {
   status: RoomStatus;
   pin: string | null;
   moderatorPin: string | null;
-  /** D-5: PIN entry is locked for this room until then. */
+  /** D-5: PIN entry of the whole room is locked until then (guessing spread over many callers). */
   lockedUntil: Date | null;
   /** C-8: these extensions are the organizer's and join as moderator. */
   organizerExtensions: string[];
 }
 
+export type RoomNumberEntry = { result: 'room'; entry: RoomEntry } | { result: 'unknown' } | { result: 'throttled'; until: Date };
+
 /**
- * D-6: one indexed query answers everything a caller waits on after typing the room number —
- * the room, its window (R-4, through the shared window rule) and the PIN throttle (D-5).
+ * The room-number step of the portal (D-1, D-5, D-6): in one transaction holding the caller's
+ * throttle lock, refuses a caller who guessed too much, finds the room with its window (R-4,
+ * through the shared window rule) and its room-wide lock, and records an unknown room number
+ * against the caller. An empty entry is no guess.
  */
-export async function lookupRoomEntry(
+export async function enterRoomNumber(
   tenant: { id: string; earlyJoinMinutes: number },
-  roomNumber: string,
+  typed: string,
+  caller: PortalCaller,
   now: Date,
-): Promise<RoomEntry | null> {
+): Promise<RoomNumberEntry> {
+  return db().transaction(async (tx) => {
+    await lockCaller(tx, tenant.id, caller);
+    const callerUntil = callerLockedUntil(await callerAttemptsSince(tx, tenant.id, caller, since(now)), now);
+    if (callerUntil) return { result: 'throttled', until: callerUntil };
+    const entry = isRoomNumber(typed) ? await roomEntry(tx, tenant, typed, now) : null;
+    if (entry) return { result: 'room', entry };
+    if (typed !== '') {
+      await tx.insert(pinAttempts).values({ tenantId: tenant.id, roomId: null, kind: 'room-number', callerNumber: caller.number, attemptedAt: now });
+    }
+    return { result: 'unknown' };
+  });
+}
+
+/** The room behind a room number, without any throttle bookkeeping (e.g. for benchmarks and the portal). */
+export async function lookupRoomEntry(tenant: { id: string; earlyJoinMinutes: number }, roomNumber: string, now: Date): Promise<RoomEntry | null> {
   if (!isRoomNumber(roomNumber)) return null;
-  const since = new Date(now.getTime() - PIN_ATTEMPTS_LOOKBACK_MS);
-  const [row] = await db()
+  return roomEntry(db(), tenant, roomNumber, now);
+}
+
+async function roomEntry(tx: Tx, tenant: { id: string; earlyJoinMinutes: number }, roomNumber: string, now: Date): Promise<RoomEntry | null> {
+  const [row] = await tx
     .select({
       id: rooms.id,
       roomNumber: rooms.roomNumber,
@@ -38,8 +64,9 @@ export async function lookupRoomEntry(
       moderatorPin: rooms.moderatorPin,
       // Qualified by hand: drizzle leaves columns unqualified in a single-table select, and the
       // subqueries' own tables would capture them.
-      attempts: sql<number[] | null>`(select array_agg((extract(epoch from pa.attempted_at) * 1000)::float8)
-        from pin_attempts pa where pa.room_id = "rooms"."id" and pa.attempted_at > ${since.toISOString()}::timestamptz)`,
+      attempts: sql<WrongEntry[] | null>`(select json_agg(json_build_object('at', (extract(epoch from pa.attempted_at) * 1000)::float8,
+          'caller', coalesce(pa.caller_number, ${HIDDEN_CALLER})))
+        from pin_attempts pa where pa.room_id = "rooms"."id" and pa.attempted_at > ${since(now).toISOString()}::timestamptz)`,
       organizerExtensions: sql<string[] | null>`(select array_agg(e.number) from extensions e
         where e.tenant_id = "rooms"."tenant_id" and e.user_id = "rooms"."organizer_id")`,
     })
@@ -52,27 +79,51 @@ export async function lookupRoomEntry(
     status: windowStatus(roomWindow(row, tenant.earlyJoinMinutes), now),
     pin: row.pin,
     moderatorPin: row.moderatorPin,
-    lockedUntil: pinLockedUntil((row.attempts ?? []).map(Number), now),
+    lockedUntil: roomLockedUntil(row.attempts ?? [], now),
     organizerExtensions: row.organizerExtensions ?? [],
   };
 }
 
-export type PinCheck = 'participant' | 'moderator' | 'wrong';
+export type PinCheck = 'participant' | 'moderator' | 'wrong' | 'throttled';
 
 /**
- * D-3, C-8: the participant PIN admits, the moderator PIN admits as moderator. A wrong PIN is
- * stored with the caller's number for the throttle (D-5); an empty entry is no guess and is not.
+ * D-3, D-5, C-8: the participant PIN admits, the moderator PIN admits as moderator. Checked in one
+ * transaction holding the caller's and the room's throttle locks, so that simultaneous calls never
+ * get more checks than the throttle allows: a locked caller, or anyone but the organizer's own
+ * extension while the room is locked, is refused before the PIN is compared. A wrong PIN is stored
+ * with the caller's number; an empty entry is no guess and is not.
  */
 export async function checkPin(
   tenantId: string,
   entry: Pick<RoomEntry, 'roomId' | 'pin' | 'moderatorPin'>,
   typed: string,
-  caller: { number: string | null },
+  caller: PortalCaller & { organizer?: boolean },
   now: Date,
 ): Promise<PinCheck> {
-  if (typed.length > 0 && typed === entry.moderatorPin) return 'moderator';
-  if (typed.length > 0 && typed === entry.pin) return 'participant';
-  if (typed.length === 0) return 'wrong';
-  await db().insert(pinAttempts).values({ tenantId, roomId: entry.roomId, callerNumber: caller.number, attemptedAt: now });
-  return 'wrong';
+  if (typed === '') return 'wrong';
+  return db().transaction(async (tx) => {
+    await lockCaller(tx, tenantId, caller);
+    await lockRoom(tx, entry.roomId);
+    if (callerLockedUntil(await callerAttemptsSince(tx, tenantId, caller, since(now)), now)) return 'throttled';
+    if (!caller.organizer && roomLockedUntil(await roomAttemptsSince(tx, tenantId, entry.roomId, since(now)), now)) return 'throttled';
+    if (typed === entry.moderatorPin) return 'moderator';
+    if (typed === entry.pin) return 'participant';
+    await tx.insert(pinAttempts).values({ tenantId, roomId: entry.roomId, kind: 'pin', callerNumber: caller.number, attemptedAt: now });
+    return 'wrong';
+  });
 }
+
+/** The end of the room-wide lock (D-5) in force at `now`, for the portal's room page; null when none. */
+export async function roomGuessingLock(tenantId: string, roomId: string, now: Date): Promise<Date | null> {
+  return roomLockedUntil(await roomAttemptsSince(db(), tenantId, roomId, since(now)), now);
+}
+
+async function roomAttemptsSince(tx: Tx, tenantId: string, roomId: string, from: Date): Promise<WrongEntry[]> {
+  const rows = await tx
+    .select({ at: pinAttempts.attemptedAt, caller: pinAttempts.callerNumber })
+    .from(pinAttempts)
+    .where(and(eq(pinAttempts.tenantId, tenantId), eq(pinAttempts.roomId, roomId), gt(pinAttempts.attemptedAt, from)));
+  return rows.map((r) => ({ at: r.at.getTime(), caller: callerBucket(r.caller) }));
+}
+
+const since = (now: Date) => new Date(now.getTime() - THROTTLE_LOOKBACK_MS);

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { db } from '@/server/db/client';
 import { conferences, participants, type ConferenceKind, type ParticipantRole } from '@/server/db/schema';
 
@@ -10,6 +10,8 @@ import { conferences, participants, type ConferenceKind, type ParticipantRole } 
 export const SIMULATED_MEDIA_SERVER = 'simulator';
 
 export interface OpenConferenceInput {
+  /** Chosen by the sip process, which names the media server's conference after it; random otherwise. */
+  id?: string;
   tenantId: string;
   kind: ConferenceKind;
   roomId: string | null;
@@ -26,6 +28,42 @@ export async function openConference(input: OpenConferenceInput): Promise<string
   return row.id;
 }
 
+export interface RunningConference {
+  id: string;
+  sipInstance: string;
+  mediaName: string;
+}
+
+export type RoomConferenceClaim = { opened: true } | { opened: false; runningElsewhere: RunningConference };
+
+/**
+ * A room's callers meet in one conference: a room conference is opened only when no other sip
+ * process runs one of that room on the same media server (checked and written under a lock on the
+ * room, so two processes starting one at the same instant do not both succeed). Conferences of
+ * this process are not in the way: it knows its own.
+ */
+export async function openRoomConference(input: OpenConferenceInput & { id: string; roomId: string }): Promise<RoomConferenceClaim> {
+  return db().transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`conference-room:${input.roomId}`}, 0))`);
+    const [running] = await tx
+      .select({ id: conferences.id, sipInstance: conferences.sipInstance, mediaName: conferences.mediaName })
+      .from(conferences)
+      .where(
+        and(
+          eq(conferences.tenantId, input.tenantId),
+          eq(conferences.roomId, input.roomId),
+          eq(conferences.mediaServer, input.mediaServer),
+          ne(conferences.sipInstance, input.sipInstance),
+          isNull(conferences.endedAt),
+        ),
+      )
+      .limit(1);
+    if (running) return { opened: false, runningElsewhere: running };
+    await tx.insert(conferences).values(input);
+    return { opened: true };
+  });
+}
+
 export interface JoinInput {
   tenantId: string;
   conferenceId: string;
@@ -34,6 +72,8 @@ export interface JoinInput {
   callerName: string | null;
   role: ParticipantRole;
   direction: 'inbound' | 'outbound';
+  /** The SIP dialog of the leg, for a BYE after a restart. */
+  sipDialogId?: string | null;
   joinedAt: Date;
 }
 
@@ -63,24 +103,22 @@ export async function closeConference(conferenceId: string, endedAt: Date, endRe
   });
 }
 
-/** The sip instance running an open conference of that media name, if any. */
-export async function openConferenceOwner(mediaName: string): Promise<string | null> {
-  const [row] = await db()
-    .select({ sipInstance: conferences.sipInstance })
-    .from(conferences)
-    .where(and(eq(conferences.mediaName, mediaName), isNull(conferences.endedAt)));
-  return row?.sipInstance ?? null;
-}
-
 /**
- * After a crash: closes what this sip instance left open and returns the media conference names
- * to clear from FreeSWITCH, so the next call to that room does not meet "conference exists".
+ * After a crash: closes what this sip instance left open and returns what is left on the servers:
+ * the media conference names to clear from FreeSWITCH and the SIP dialogs of the legs that were
+ * still in them, whose callers must get a BYE.
  */
-export async function closeAbandonedConferences(sipInstance: string, at: Date): Promise<string[]> {
+export async function closeAbandonedConferences(sipInstance: string, at: Date): Promise<{ mediaNames: string[]; sipDialogIds: string[] }> {
   const open = await db()
     .select({ id: conferences.id, mediaName: conferences.mediaName })
     .from(conferences)
     .where(and(eq(conferences.sipInstance, sipInstance), isNull(conferences.endedAt)));
+  if (open.length === 0) return { mediaNames: [], sipDialogIds: [] };
+  const legs = await db()
+    .select({ sipDialogId: participants.sipDialogId })
+    .from(participants)
+    .innerJoin(conferences, eq(conferences.id, participants.conferenceId))
+    .where(and(eq(conferences.sipInstance, sipInstance), isNull(conferences.endedAt), isNull(participants.leftAt)));
   for (const conference of open) await closeConference(conference.id, at, 'sip-restart');
-  return open.map((c) => c.mediaName);
+  return { mediaNames: open.map((c) => c.mediaName), sipDialogIds: legs.flatMap((l) => (l.sipDialogId ? [l.sipDialogId] : [])) };
 }

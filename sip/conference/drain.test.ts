@@ -1,8 +1,18 @@
+import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { lookupRoomEntry } from '@/server/admission/room-entry';
+import { tenantForPortalNumber } from '@/server/admission/tenant-lookup';
+import { systemClock } from '@/server/lib/clock';
 import { useTestDatabase } from '@/test/database';
+import { promptCatalogue } from '../prompts/catalogue';
+import { callServices } from '../services';
+import { DrachtioTelephony } from '../telephony/drachtio/engine';
+import { FakeDialog, FakeEndpoint, FakeFreeswitch, fakeMediaServer, fakeSrf } from '../telephony/drachtio/fakes';
+import { DrachtioLeg } from '../telephony/drachtio/leg';
 import { Simulator } from '../telephony/sim/simulator';
 import { conferenceRecords, seedRoom, seedTenant } from '../testing/fixtures';
 import { drainConferences } from './drain';
+import { ConferenceRegistry } from './registry';
 
 useTestDatabase();
 
@@ -36,4 +46,32 @@ describe('draining on SIGTERM', () => {
     expect(conference.endedAt!.getTime() - start.getTime()).toBeGreaterThanOrEqual(5 * MIN);
     expect(legs[0].endReason).toBe('shutdown');
   });
+
+  it('ends every conference on the drachtio adapter although fsmrf 4.1.2 never resolves Conference#destroy (fsmrf fakes)', async () => {
+    const freeswitch = new FakeFreeswitch();
+    const lines: { msg: string }[] = [];
+    const log = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const clock = { now: systemClock, sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)) };
+    const telephony = new DrachtioTelephony(fakeSrf(), fakeMediaServer(new FakeEndpoint(freeswitch), new FakeDialog()), 'freeswitch', () => {}, () => {});
+    const registry = new ConferenceRegistry({ services: callServices, clock, catalogue: promptCatalogue('/prompts'), log, telephony, sipInstance: 'sip-drain' });
+    const callTenant = (await tenantForPortalNumber(tenant.portalNumber))!;
+    const callers: FakeDialog[] = [];
+    for (const roomNumber of ['1001', '1002']) {
+      const { roomId } = (await conferenceRoom(roomNumber))!;
+      const conference = await registry.forRoom(callTenant, { roomId, roomNumber });
+      const dialog = new FakeDialog(`caller-${roomNumber}@example`);
+      callers.push(dialog);
+      await conference.add({ leg: new DrachtioLeg(dialog, new FakeEndpoint(freeswitch), () => {}), callerNumber: '+33611111111', callerName: null, role: 'participant', direction: 'inbound' });
+    }
+
+    expect(await drainConferences(registry, clock, 0)).toBe(2);
+    expect(lines.filter((l) => l.msg === 'conference ended')).toHaveLength(2);
+    expect(callers.map((d) => d.byes)).toEqual([1, 1]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(freeswitch.conferences.size).toBe(0);
+  });
 });
+
+function conferenceRoom(roomNumber: string) {
+  return lookupRoomEntry({ id: tenant.tenantId, earlyJoinMinutes: 5 }, roomNumber, new Date('2026-03-02T09:10:00Z'));
+}

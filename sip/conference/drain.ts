@@ -11,6 +11,6 @@ export async function drainConferences(registry: ConferenceRegistry, clock: Call
   const deadline = clock.now().getTime() + graceMs;
   while ((await registry.running()).length > 0 && clock.now().getTime() < deadline) await clock.sleep(POLL_MS);
   const remaining = await registry.running();
-  for (const conference of remaining) await conference.close('shutdown');
+  await Promise.all(remaining.map((conference) => conference.close('shutdown')));
   return remaining.length;
 }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '@/test/database';
 import { Simulator } from '../telephony/sim/simulator';
 import { conferenceRecords, seedRoom, seedTenant } from '../testing/fixtures';
+import { mediaNameOf } from './registry';
 
 useTestDatabase();
 
@@ -31,7 +32,7 @@ describe('inside a room conference (C-1..C-3)', () => {
     await second.outcome;
     await sim.settled();
 
-    const media = sim.engine.conferences.get(`room-${(await first.outcome).roomId}`)!;
+    const media = sim.engine.conferences.get(mediaNameOf(conferenceId!))!;
     // C-1 music until the second joins, C-2 tones, C-3 busy tone for the one left.
     expect(media.log).toEqual(['music:on', 'music:off', 'join-tone', 'leave-tone', 'busy-tone']);
     expect(first.sim.leg!.heard).toEqual(['welcome', 'enter-room-number', 'enter-pin', 'music', 'join-tone', 'leave-tone', 'busy-tone']);
@@ -74,28 +75,5 @@ describe('inside a room conference (C-1..C-3)', () => {
     expect(one.conferenceId).not.toBe(two.conferenceId);
     const { conference } = await conferenceRecords(one.conferenceId!);
     expect(conference.endReason).toBe('empty');
-  });
-
-  it('does not cut off the callers of a room another live sip process runs on the same media server', async () => {
-    const other = new Simulator({ at: start, sipInstance: 'sip-b' });
-    const first = other.place(caller('+33611111111', 30 * MIN));
-    const { roomId } = await first.outcome;
-    const sim = new Simulator({ at: start, sipInstance: 'sip-a' });
-    // Both processes drive one FreeSWITCH: the room's conference name is taken there.
-    const running = sim.engine.leaveBehind(`room-${roomId}`);
-    const { outcome, sim: call } = await sim.run(caller('+33622222222', MIN));
-    expect(outcome).toMatchObject({ decision: 'refused', reason: 'media-unavailable', roomId });
-    expect(call.leg!.heard.slice(-2)).toEqual(['room-unavailable', 'goodbye']);
-    expect(running.destroyed).toBe(false);
-    await other.settled();
-  });
-
-  it('clears a conference a crashed sip process left on the media server, then runs the room', async () => {
-    const sim = new Simulator({ at: start });
-    const { roomId } = (await new Simulator({ at: start }).run(caller('+33611111111', 1000))).outcome;
-    const leftover = sim.engine.leaveBehind(`room-${roomId}`);
-    const { outcome } = await sim.run(caller('+33611111111', MIN));
-    expect(outcome.decision).toBe('admitted');
-    expect(leftover.destroyed).toBe(true);
   });
 });

@@ -91,6 +91,7 @@ export class LiveConference {
       tenantId: this.tenant.id,
       conferenceId: this.id,
       callId: joiner.leg.callId,
+      sipDialogId: joiner.leg.dialogId,
       callerNumber: joiner.callerNumber,
       callerName: joiner.callerName,
       role: joiner.role,
@@ -109,14 +110,18 @@ export class LiveConference {
     this.tone('join-tone');
   }
 
-  /** Ends it for everyone: records first, then hangs up the legs still in. */
+  /**
+   * Ends it for everyone: records first, then hangs up the legs still in, all at once, then ends
+   * the media conference. Nothing here waits for the media server to finish (TELEPHONY.md).
+   */
   async close(reason: string): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     this.onClosed();
     await this.ctx.services.closeConference(this.id, this.ctx.clock.now(), reason);
-    for (const member of this.members.values()) await member.leg.hangup();
+    const members = [...this.members.values()];
     this.members.clear();
+    await Promise.all(members.map((member) => member.leg.hangup()));
     await this.media.destroy();
     this.ctx.log.info({ conferenceId: this.id, reason }, 'conference ended');
   }

@@ -2,21 +2,30 @@ import { randomUUID } from 'node:crypto';
 import type { CallTenant } from '@/server/admission/tenant-lookup';
 import type { OpenConferenceInput } from '@/server/conferences/records';
 import type { CallServices } from '../services';
-import { ConferenceExistsError, type MediaConference, type Telephony } from '../telephony/port';
+import type { Telephony } from '../telephony/port';
 import { LiveConference, type LiveConferenceContext } from './live-conference';
 
 export interface RegistryContext extends LiveConferenceContext {
-  services: LiveConferenceContext['services'] & Pick<CallServices, 'openConference' | 'openConferenceOwner'>;
+  services: LiveConferenceContext['services'] & Pick<CallServices, 'openConference' | 'openRoomConference'>;
   telephony: Telephony;
   /** Recorded on each conference: the sip process that controls it. */
   sipInstance: string;
 }
 
 export class ConferenceElsewhereError extends Error {
-  constructor(name: string, owner: string) {
-    super(`conference ${name} is run by sip instance ${owner}`);
+  constructor(roomId: string, owner: string) {
+    super(`the conference of room ${roomId} is run by sip instance ${owner}`);
   }
 }
+
+type ConferenceRecord = OpenConferenceInput & { id: string; mediaName: string };
+
+/**
+ * Each run of a conference has its own name on the media server, made from its record's id: a
+ * new run never meets what an earlier run of the same room left there, however slowly FreeSWITCH
+ * clears it (TELEPHONY.md: kicks are asynchronous).
+ */
+export const mediaNameOf = (conferenceId: string) => `conf-${conferenceId}`;
 
 /** The conferences this sip process runs; callers of one room meet in one conference. */
 export class ConferenceRegistry {
@@ -50,14 +59,21 @@ export class ConferenceRegistry {
     fields: Pick<OpenConferenceInput, 'kind' | 'roomId' | 'roomNumber' | 'organizerExtension'>,
   ): Promise<LiveConference> {
     const starting = (async () => {
-      const media = await this.openMedia(key);
-      const id = await this.ctx.services.openConference({
+      const id = randomUUID();
+      const record: ConferenceRecord = {
         ...fields,
+        id,
         tenantId: tenant.id,
         mediaServer: this.ctx.telephony.mediaServer,
         sipInstance: this.ctx.sipInstance,
-        mediaName: key,
+        mediaName: mediaNameOf(id),
         startedAt: this.ctx.clock.now(),
+      };
+      // The media conference first: a record always names one that exists or existed.
+      const media = await this.ctx.telephony.createConference(record.mediaName);
+      await this.claim(record).catch(async (err) => {
+        await media.destroy();
+        throw err;
       });
       return new LiveConference(id, media, tenant, this.ctx, () => {
         if (this.live.get(key) === starting) this.live.delete(key);
@@ -69,20 +85,24 @@ export class ConferenceRegistry {
   }
 
   /**
-   * fsmrf refuses a name FreeSWITCH already has ("conference exists"). Left by a sip process that
-   * died, nobody is in it and it is cleared; run by another live sip process, its callers are
-   * not cut off: this caller is refused instead.
+   * Writes the record. A room whose conference another sip process runs on this media server is
+   * not opened twice: that process keeps its callers, this caller is refused. A record whose
+   * conference the media server no longer has is stale (its process died and nobody restarted it,
+   * or the media server restarted): it is closed and the room opened here.
    */
-  private async openMedia(name: string): Promise<MediaConference> {
-    try {
-      return await this.ctx.telephony.createConference(name);
-    } catch (error) {
-      if (!(error instanceof ConferenceExistsError)) throw error;
-      const owner = await this.ctx.services.openConferenceOwner(name);
-      if (owner && owner !== this.ctx.sipInstance) throw new ConferenceElsewhereError(name, owner);
-      this.ctx.log.warn({ conference: name }, 'clearing a conference left behind on the media server');
-      await this.ctx.telephony.clearConference(name);
-      return this.ctx.telephony.createConference(name);
+  private async claim(record: ConferenceRecord): Promise<void> {
+    const { roomId } = record;
+    if (roomId === null) {
+      await this.ctx.services.openConference(record);
+      return;
+    }
+    for (let attempt = 1; ; attempt++) {
+      const claim = await this.ctx.services.openRoomConference({ ...record, roomId });
+      if (claim.opened) return;
+      const running = claim.runningElsewhere;
+      if (attempt > 1 || (await this.ctx.telephony.conferenceExists(running.mediaName))) throw new ConferenceElsewhereError(roomId, running.sipInstance);
+      this.ctx.log.warn({ conferenceId: running.id, sipInstance: running.sipInstance }, 'closing the record of a conference the media server no longer has');
+      await this.ctx.services.closeConference(running.id, this.ctx.clock.now(), 'media-lost');
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { RoomEntry } from '@/server/admission/room-entry';
+import type { PinCheck, RoomEntry } from '@/server/admission/room-entry';
 import { ConferenceElsewhereError } from '../conference/registry';
 import type { CallDeps, CallOutcome, RefusalReason } from '../deps';
 import type { PromptId } from '../prompts/catalogue';
@@ -12,7 +12,8 @@ const MAX_PIN_DIGITS = 13;
 
 /**
  * The portal (D-1..D-5): welcome, room number, PIN, then the room's conference. Three wrong or
- * empty entries of either end the call; every refusal says why before hanging up.
+ * empty entries of either end the call; every refusal says why before hanging up. The D-5
+ * throttle is asked before every entry is checked.
  */
 export async function portalDialIn(session: CallSession, deps: CallDeps): Promise<CallOutcome> {
   const { tenant } = session;
@@ -24,19 +25,22 @@ export async function portalDialIn(session: CallSession, deps: CallDeps): Promis
   };
   const abandoned = (): CallOutcome => ({ ...ids, decision: 'refused', reason: 'abandoned' });
 
-  if (tenant.welcomeAnnouncement) await session.leg.play([{ id: 'tenant-welcome', uri: tenant.welcomeAnnouncement }]);
+  if (tenant.welcomeAnnouncement) await session.announce({ id: 'tenant-welcome', uri: tenant.welcomeAnnouncement });
   else await session.play('welcome');
 
   const entry = await askRoom(session, deps);
   if (!session.active) return abandoned();
+  if (entry === 'throttled') return refuse('throttled', 'room-unavailable');
   if (!entry) return refuse('unknown-room');
   ids = { ...ids, roomId: entry.roomId };
   if (entry.status === 'scheduled') return refuse('not-open', 'room-not-open');
   if (entry.status === 'expired') return refuse('ended', 'room-ended');
-  if (entry.lockedUntil) return refuse('throttled', 'room-unavailable');
+  const organizer = isOrganizer(session, entry);
+  if (entry.lockedUntil && !organizer) return refuse('throttled', 'room-unavailable');
 
-  const pinRole = entry.pin ? await askPin(session, deps, entry) : 'participant';
+  const pinRole = entry.pin ? await askPin(session, deps, entry, organizer) : 'participant';
   if (!session.active) return abandoned();
+  if (pinRole === 'throttled') return refuse('throttled', 'room-unavailable');
   if (pinRole === 'wrong') return refuse('wrong-pin');
 
   const conference = await deps.conferences.forRoom(tenant, entry).catch((err) => {
@@ -50,7 +54,7 @@ export async function portalDialIn(session: CallSession, deps: CallDeps): Promis
     leg: session.leg,
     callerNumber: session.caller.number,
     callerName: session.caller.name,
-    role: isOrganizer(session, entry) ? 'organizer' : pinRole,
+    role: organizer ? 'organizer' : pinRole,
     direction: 'inbound',
   });
   session.log.info({ roomId: entry.roomId, conferenceId: conference.id }, 'caller admitted');
@@ -66,24 +70,32 @@ function isOrganizer(session: CallSession, entry: RoomEntry): boolean {
   return number !== null && domain === session.tenant.sipDomain && entry.organizerExtensions.includes(number);
 }
 
-async function askRoom(session: CallSession, deps: CallDeps): Promise<RoomEntry | null> {
+async function askRoom(session: CallSession, deps: CallDeps): Promise<RoomEntry | 'throttled' | null> {
+  const caller = { number: session.caller.number };
   for (let attempt = 0; attempt < TRIES && session.active; attempt++) {
     const typed = await session.collect('enter-room-number', MAX_ROOM_DIGITS);
     if (!session.active) return null;
-    const entry = await deps.services.lookupRoomEntry(session.tenant, typed, deps.clock.now());
-    if (entry) return entry;
+    const found = await deps.services.enterRoomNumber(session.tenant, typed, caller, deps.clock.now());
+    if (found.result === 'room') return found.entry;
+    if (found.result === 'throttled') {
+      session.log.warn({ callerNumber: caller.number ?? 'hidden', until: found.until }, 'caller throttled (D-5)');
+      return 'throttled';
+    }
+    if (typed !== '') session.log.warn({ callerNumber: caller.number ?? 'hidden' }, 'unknown room number (D-5)');
     await session.play('invalid-room');
   }
   return null;
 }
 
-async function askPin(session: CallSession, deps: CallDeps, entry: RoomEntry): Promise<'participant' | 'moderator' | 'wrong'> {
+async function askPin(session: CallSession, deps: CallDeps, entry: RoomEntry, organizer: boolean): Promise<PinCheck> {
+  const caller = { number: session.caller.number, organizer };
   for (let attempt = 0; attempt < TRIES && session.active; attempt++) {
     const typed = await session.collect('enter-pin', MAX_PIN_DIGITS);
     if (!session.active) return 'wrong';
-    const result = await deps.services.checkPin(session.tenant.id, entry, typed, session.caller, deps.clock.now());
+    const result = await deps.services.checkPin(session.tenant.id, entry, typed, caller, deps.clock.now());
+    if (result === 'throttled') session.log.warn({ roomId: entry.roomId, callerNumber: caller.number ?? 'hidden' }, 'PIN entry throttled (D-5)');
     if (result !== 'wrong') return result;
-    session.log.warn({ roomId: entry.roomId, callerNumber: session.caller.number ?? 'hidden', empty: typed === '' }, 'wrong PIN (D-5)');
+    session.log.warn({ roomId: entry.roomId, callerNumber: caller.number ?? 'hidden', empty: typed === '' }, 'wrong PIN (D-5)');
     await session.play('invalid-pin');
   }
   return 'wrong';

@@ -34,11 +34,28 @@ export interface CollectOptions {
   timeoutMs: number;
 }
 
+/**
+ * The media server could not play a prompt (its file is missing there: FreeSWITCH answers
+ * "File Not Found"). The caller heard nothing of it, and a collect that fails so collected nothing.
+ */
+export class PromptUnavailableError extends Error {
+  constructor(readonly prompts: Prompt[]) {
+    super(`the media server cannot play ${prompts.map((p) => `${p.id} (${p.uri})`).join(' or ')}`);
+  }
+}
+
 /** An answered call leg with its media endpoint. */
 export interface CallLeg {
   readonly callId: string;
+  /** The SIP dialog as the SIP server names it; kept on records so a restarted process can end it. */
+  readonly dialogId: string;
+  /** Rejects with PromptUnavailableError when a prompt cannot be played. */
   play(prompts: Prompt[]): Promise<void>;
-  /** Digits typed before `#` (or `maxDigits`); '' when nothing came before the timeout or on hang-up. */
+  /**
+   * Digits typed before `#` (or `maxDigits`); '' when nothing came before the timeout or on
+   * hang-up. Rejects with PromptUnavailableError when the prompt cannot be played: then nothing
+   * was collected, the caller was never asked.
+   */
   collect(options: CollectOptions): Promise<string>;
   onDigit(listener: (digit: string) => void): void;
   /** The far end hung up (or the media server dropped the leg). Called once. */
@@ -63,16 +80,21 @@ export interface ConferenceEvents {
 export interface MediaConference {
   readonly name: string;
   join(leg: CallLeg, flags: JoinFlags): Promise<number>;
-  /** Plays a prompt to every member; resolves when it has been played. */
+  /** Plays a prompt to every member; resolves when it has been played (at once when its file is missing). */
   play(prompt: Prompt): Promise<void>;
   startMusic(prompt: Prompt): Promise<void>;
   stopMusic(): Promise<void>;
   mute(memberId: number): Promise<void>;
   unmute(memberId: number): Promise<void>;
+  /** Asks the media server to remove the member; it leaves later (memberLeft), not when this resolves. */
   kick(memberId: number): Promise<void>;
   lock(): Promise<void>;
   unlock(): Promise<void>;
   on<E extends keyof ConferenceEvents>(event: E, listener: ConferenceEvents[E]): void;
+  /**
+   * Ends the conference on the media server, hanging up whoever is still in it. Resolves once the
+   * media server has been asked; members leave and the name is freed asynchronously after.
+   */
   destroy(): Promise<void>;
 }
 
@@ -95,10 +117,17 @@ export class ConferenceExistsError extends Error {
 export interface Telephony {
   /** Recorded on each conference row: which FreeSWITCH mixes it. */
   readonly mediaServer: string;
-  /** Throws ConferenceExistsError when a conference of that name was left behind. */
+  /** Throws ConferenceExistsError when the media server has a conference of that name. */
   createConference(name: string): Promise<MediaConference>;
-  /** Ends a conference left on the media server by a sip process that died. */
+  /** Whether the media server has a conference of that name (run by whichever process). */
+  conferenceExists(name: string): Promise<boolean>;
+  /** Hangs up everyone in a conference left on the media server by a sip process that died. */
   clearConference(name: string): Promise<void>;
+  /**
+   * Sends BYE in a dialog a previous run of this process left up (the SIP server keeps dialogs
+   * when its application goes away). False when the dialog no longer exists.
+   */
+  endLeftoverDialog(dialogId: string): Promise<boolean>;
   dialOut(request: DialOutRequest): Promise<DialOutcome>;
 }
 

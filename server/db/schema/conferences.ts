@@ -50,6 +50,9 @@ export const participants = pgTable(
       .notNull()
       .references(() => conferences.id, { onDelete: 'cascade' }),
     callId: text('call_id').notNull(),
+    // The SIP dialog as drachtio-server names it: a restarted sip process BYEs the legs its
+    // previous run left in conferences through it (drachtio-server keeps dialogs across app restarts).
+    sipDialogId: text('sip_dialog_id'),
     callerNumber: text('caller_number'),
     callerName: text('caller_name'),
     role: text('role', { enum: PARTICIPANT_ROLES }).notNull(),
@@ -93,7 +96,14 @@ export const conferenceActions = pgTable(
   (t) => [index('conference_actions_conference').on(t.conferenceId, t.at)],
 );
 
-/** Wrong PINs per room, in the database so the D-5 throttle holds across sip processes. */
+export const WRONG_ATTEMPT_KINDS = ['pin', 'room-number'] as const;
+export type WrongAttemptKind = (typeof WRONG_ATTEMPT_KINDS)[number];
+
+/**
+ * Wrong PINs and unknown room numbers typed at the portal, in the database so the D-5 throttle
+ * holds across sip processes: per caller (number, or the tenant's hidden callers together) and per
+ * room. An unknown room number has no room.
+ */
 export const pinAttempts = pgTable(
   'pin_attempts',
   {
@@ -101,13 +111,15 @@ export const pinAttempts = pgTable(
     tenantId: uuid('tenant_id')
       .notNull()
       .references(() => tenants.id, { onDelete: 'cascade' }),
-    roomId: uuid('room_id')
-      .notNull()
-      .references(() => rooms.id, { onDelete: 'cascade' }),
+    roomId: uuid('room_id').references(() => rooms.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: WRONG_ATTEMPT_KINDS }).notNull().default('pin'),
     callerNumber: text('caller_number'),
     attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('pin_attempts_room_time').on(t.roomId, t.attemptedAt)],
+  (t) => [
+    index('pin_attempts_room_time').on(t.roomId, t.attemptedAt),
+    index('pin_attempts_caller_time').on(t.tenantId, t.callerNumber, t.attemptedAt),
+  ],
 );
 
 export type Conference = typeof conferences.$inferSelect;

@@ -2,12 +2,16 @@ import type { CallLeg, ConferenceEvents, JoinFlags, MediaConference, Prompt } fr
 import { DrachtioLeg } from './leg';
 import type { EslEvent, FsConference, FsEndpoint } from './types';
 
+/** A FreeSWITCH API command through the media server's own event socket; rejects when FreeSWITCH does not answer in time. */
+export type FreeswitchApi = (command: string) => Promise<string>;
+
 /** A FreeSWITCH conference through fsmrf; members are counted without fsmrf's control member. */
 export class DrachtioConference implements MediaConference {
   private endpoints = new Map<number, FsEndpoint>();
 
   constructor(
     private readonly conference: FsConference,
+    private readonly api: FreeswitchApi,
     private readonly onError: (err: unknown, what: string) => void,
   ) {}
 
@@ -43,8 +47,14 @@ export class DrachtioConference implements MediaConference {
     await this.member(memberId).confUnmute();
   }
 
+  /**
+   * The member's channel is killed: FreeSWITCH's own `kick` (and `hup`) only take a member out of
+   * the mix, and fsmrf's channel then goes back to the event socket and stays up, with the caller
+   * on the line in silence. A killed channel ends its leg (the caller gets our BYE) and the member
+   * leaves the conference a moment later.
+   */
   async kick(memberId: number): Promise<void> {
-    await this.member(memberId).confKick();
+    await this.api(`uuid_kill ${this.member(memberId).uuid}`);
   }
 
   async lock(): Promise<void> {
@@ -83,8 +93,14 @@ export class DrachtioConference implements MediaConference {
     }
   }
 
+  /**
+   * Not fsmrf's Conference#destroy: on FreeSWITCH >= 1.10.7 it never resolves and the conference
+   * stays, because its control member is recvonly and mod_conference never runs the hangup fsmrf
+   * queues on it (TELEPHONY.md). Killing the control leg ends the conference (fsmrf joins it with
+   * `endconf`), and FreeSWITCH hangs up whoever is still in it, a moment later.
+   */
   async destroy(): Promise<void> {
-    await this.conference.destroy();
+    await this.api(`uuid_kill ${this.conference.endpoint.uuid}`).catch((err) => this.onError(err, `conference ${this.name}: killing its control leg failed`));
   }
 
   /** Null for fsmrf's control member, which is no participant. */

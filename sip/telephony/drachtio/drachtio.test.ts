@@ -2,20 +2,39 @@ import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import pino from 'pino';
 import { callerIdentity } from '../../routing';
-import { ConferenceExistsError } from '../port';
+import { ConferenceExistsError, PromptUnavailableError } from '../port';
 import { Simulator } from '../sim/simulator';
 import { DrachtioConference } from './conference';
 import { DrachtioTelephony } from './engine';
 import { inboundCall } from './inbound';
 import { DrachtioLeg } from './leg';
 import { MediaHealth, SATURATION_COOLDOWN_MS } from './media-health';
-import { event, FakeConference, FakeDialog, FakeEndpoint, fakeMediaServer, fakeRequest } from './fakes';
+import { event, FakeConference, FakeDialog, FakeEndpoint, FakeFreeswitch, fakeMediaServer, fakeRequest, fakeSrf, LEAVE_AFTER_MS } from './fakes';
 import type { CreateUacOptions, SrfDialog } from './types';
 
 const noError = () => {};
+const prompt = (id: string) => ({ id, uri: `/prompts/fr/${id}.wav` });
+const later = () => new Promise((resolve) => setTimeout(resolve, LEAVE_AFTER_MS * 3));
+
+function telephonyOn(freeswitch = new FakeFreeswitch()) {
+  const ms = fakeMediaServer(new FakeEndpoint(freeswitch), new FakeDialog());
+  const srf = fakeSrf();
+  const errors: string[] = [];
+  const telephony = new DrachtioTelephony(srf, ms, 'fs-1', (_err, what) => errors.push(what), noError);
+  return { telephony, ms, srf, freeswitch, errors };
+}
+
+/** A caller answered on `freeswitch` and joined to `conference`. */
+async function member(conference: DrachtioConference, freeswitch: FakeFreeswitch, callId: string) {
+  const endpoint = new FakeEndpoint(freeswitch);
+  const dialog = new FakeDialog(callId);
+  const leg = new DrachtioLeg(dialog, endpoint, noError);
+  const memberId = await conference.join(leg, { muted: false, moderator: false });
+  return { endpoint, dialog, leg, memberId };
+}
 
 describe('drachtio adapter: inbound calls', () => {
-  it('answers with fsmrf connectCaller and collects digits with playCollect, # as terminator', async () => {
+  it('answers with fsmrf connectCaller and collects digits with play_and_get_digits, # as terminator', async () => {
     const endpoint = new FakeEndpoint();
     const dialog = new FakeDialog();
     const ms = fakeMediaServer(endpoint, dialog);
@@ -26,16 +45,14 @@ describe('drachtio adapter: inbound calls', () => {
 
     const leg = await call.answer();
     expect(ms.calls).toEqual([['connectCaller', [req, res]]]);
-    const digits = await leg.collect({ prompt: { id: 'enter-room-number', uri: '/prompts/fr/enter-room-number.wav' }, maxDigits: 10, timeoutMs: 10_000 });
+    expect(leg.dialogId).toBe('call-1@example;uas');
+    const digits = await leg.collect({ prompt: prompt('enter-room-number'), maxDigits: 10, timeoutMs: 10_000 });
     expect(digits).toBe('4711');
     expect(endpoint.calls).toEqual([
-      [
-        'playCollect',
-        { file: '/prompts/fr/enter-room-number.wav', min: 1, max: 10, tries: 1, timeout: 10_000, digitTimeout: 5_000, terminators: '#', regexp: '\\d+' },
-      ],
+      ['execute', ['play_and_get_digits', '1 10 1 10000 # /prompts/fr/enter-room-number.wav silence_stream://250 myDigitBuffer \\d+ 5000']],
     ]);
-    await leg.play([{ id: 'goodbye', uri: 'voicemail/vm-goodbye.wav' }]);
-    expect(endpoint.calls.at(-1)).toEqual(['play', ['voicemail/vm-goodbye.wav']]);
+    await leg.play([prompt('goodbye')]);
+    expect(endpoint.calls.at(-1)).toEqual(['play', ['/prompts/fr/goodbye.wav']]);
   });
 
   it('refuses with the status given, once', async () => {
@@ -63,6 +80,35 @@ describe('drachtio adapter: inbound calls', () => {
   });
 });
 
+describe('drachtio adapter: prompts missing on the media server (TELEPHONY.md)', () => {
+  it('rejects a play of a missing file with PromptUnavailableError, as fsmrf reports "File Not Found"', async () => {
+    const endpoint = new FakeEndpoint();
+    endpoint.freeswitch.missing.add('/prompts/fr/goodbye.wav');
+    const leg = new DrachtioLeg(new FakeDialog(), endpoint, noError);
+    await expect(endpoint.play('/prompts/fr/goodbye.wav')).rejects.toThrow('File Not Found');
+    await expect(leg.play([prompt('room-ended'), prompt('goodbye')])).rejects.toBeInstanceOf(PromptUnavailableError);
+    await expect(leg.play([prompt('room-ended')])).resolves.toBeUndefined();
+  });
+
+  it('tells a collect whose prompt is missing (nothing asked) from an empty entry (asked, nothing typed)', async () => {
+    const endpoint = new FakeEndpoint();
+    endpoint.freeswitch.missing.add('/prompts/fr/enter-pin.wav');
+    const leg = new DrachtioLeg(new FakeDialog(), endpoint, noError);
+    const options = { maxDigits: 13, timeoutMs: 10_000 };
+    await expect(leg.collect({ prompt: prompt('enter-pin'), ...options })).rejects.toBeInstanceOf(PromptUnavailableError);
+    endpoint.digits = '';
+    expect(await leg.collect({ prompt: prompt('enter-room-number'), ...options })).toBe('');
+  });
+
+  it('resolves a conference-wide play of a missing file at once, as fsmrf does when FreeSWITCH does not queue it', async () => {
+    const freeswitch = new FakeFreeswitch();
+    freeswitch.missing.add('/prompts/fr/adhoc-nobody-answered.wav');
+    const fsConference = new FakeConference('conf-1', freeswitch);
+    await new DrachtioConference(fsConference, (c) => freeswitch.api(c), noError).play(prompt('adhoc-nobody-answered'));
+    expect(fsConference.played).toEqual([]);
+  });
+});
+
 describe('drachtio adapter: leg cleanup', () => {
   it('releases the endpoint once when the caller hangs up, and tells the listeners', async () => {
     const endpoint = new FakeEndpoint();
@@ -75,7 +121,19 @@ describe('drachtio adapter: leg cleanup', () => {
     await vi.waitFor(() => expect(endpoint.destroyed).toBe(1));
     expect(hungUp).toHaveBeenCalledTimes(1);
     expect(dialog.byes).toBe(0);
-    expect(await leg.collect({ prompt: { id: 'x', uri: 'x' }, maxDigits: 1, timeoutMs: 1 })).toBe('');
+    expect(await leg.collect({ prompt: prompt('x'), maxDigits: 1, timeoutMs: 1 })).toBe('');
+  });
+
+  it('sends the caller BYE when FreeSWITCH hangs up its side of the leg, and tells the listeners once', async () => {
+    const endpoint = new FakeEndpoint();
+    const dialog = new FakeDialog();
+    const leg = new DrachtioLeg(dialog, endpoint, noError);
+    const hungUp = vi.fn();
+    leg.onHangup(hungUp);
+    await endpoint.freeswitch.api(`uuid_kill ${endpoint.uuid}`);
+    await vi.waitFor(() => expect(dialog.byes).toBe(1));
+    dialog.emit('destroy');
+    expect(hungUp).toHaveBeenCalledTimes(1);
   });
 
   it('sends BYE and releases the endpoint when we hang up, whatever the BYE does', async () => {
@@ -93,12 +151,29 @@ describe('drachtio adapter: leg cleanup', () => {
     expect(errors).toEqual(['BYE failed']);
   });
 
+  it('kills a channel whose queued hangup never runs instead of waiting for it forever', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const endpoint = new FakeEndpoint();
+      endpoint.hangupNeverRuns = true;
+      const errors: string[] = [];
+      const leg = new DrachtioLeg(new FakeDialog(), endpoint, (_err, what) => errors.push(what));
+      const hangingUp = leg.hangup();
+      await vi.advanceTimersByTimeAsync(5_000);
+      await hangingUp;
+      expect(errors).toEqual(['endpoint release failed: killing its channel']);
+      expect(endpoint.calls).toContainEqual(['api', `uuid_kill ${endpoint.uuid}`]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('stops waiting for digits when the caller hangs up during the prompt', async () => {
     const endpoint = new FakeEndpoint();
-    endpoint.playCollect = () => new Promise(() => {});
+    endpoint.execute = () => new Promise(() => {});
     const dialog = new FakeDialog();
     const leg = new DrachtioLeg(dialog, endpoint, noError);
-    const digits = leg.collect({ prompt: { id: 'enter-pin', uri: 'conference/conf-pin.wav' }, maxDigits: 12, timeoutMs: 10_000 });
+    const digits = leg.collect({ prompt: prompt('enter-pin'), maxDigits: 12, timeoutMs: 10_000 });
     dialog.emit('destroy');
     expect(await digits).toBe('');
   });
@@ -114,23 +189,54 @@ describe('drachtio adapter: leg cleanup', () => {
   });
 });
 
-describe('drachtio adapter: conferences', () => {
-  it('joins with the member flags and controls members through their endpoints', async () => {
-    const fsConference = new FakeConference();
-    const conference = new DrachtioConference(fsConference, noError);
-    const endpoint = new FakeEndpoint();
-    const memberId = await conference.join(new DrachtioLeg(new FakeDialog(), endpoint, noError), { muted: true, moderator: false });
-    expect(memberId).toBe(7);
-    expect(endpoint.calls[0]).toEqual(['join', { conference: 'room-1', flags: { mute: true, moderator: false } }]);
-    await conference.mute(7);
-    await conference.unmute(7);
-    await conference.kick(7);
-    expect(endpoint.calls.slice(1).map((c) => c[0])).toEqual(['confMute', 'confUnmute', 'confKick']);
+describe('drachtio adapter: conferences on FreeSWITCH >= 1.10.7 (TELEPHONY.md)', () => {
+  it('joins with the member flags and mutes through the member endpoints', async () => {
+    const freeswitch = new FakeFreeswitch();
+    const conference = new DrachtioConference(new FakeConference('conf-1', freeswitch), (c) => freeswitch.api(c), noError);
+    const { endpoint, memberId } = await member(conference, freeswitch, 'a@x');
+    expect(memberId).toBe(2);
+    expect(endpoint.calls[0]).toEqual(['join', { conference: 'conf-1', flags: { mute: false, moderator: false } }]);
+    await conference.mute(memberId);
+    await conference.unmute(memberId);
+    expect(endpoint.calls.slice(1).map((c) => c[0])).toEqual(['confMute', 'confUnmute']);
+  });
+
+  it("fsmrf's Conference#destroy never resolves; ours kills the control leg, and FreeSWITCH then hangs up everyone left", async () => {
+    const freeswitch = new FakeFreeswitch();
+    const fsConference = new FakeConference('conf-1', freeswitch);
+    const settled = vi.fn();
+    void fsConference.destroy().then(settled);
+    const conference = new DrachtioConference(fsConference, (c) => freeswitch.api(c), noError);
+    const caller = await member(conference, freeswitch, 'a@x');
+    const left: number[] = [];
+    conference.on('memberLeft', (id) => left.push(id));
+
+    await conference.destroy();
+    expect(freeswitch.apiCalls).toEqual([`uuid_kill ${fsConference.endpoint.uuid}`]);
+    expect(freeswitch.conferences.has('conf-1')).toBe(true);
+    await later();
+    expect(freeswitch.conferences.has('conf-1')).toBe(false);
+    expect(left).toEqual([caller.memberId]);
+    expect(caller.dialog.byes).toBe(1);
+    expect(settled).not.toHaveBeenCalled();
+  });
+
+  it('kicks a member by killing its channel: the caller gets BYE, the member leaves a moment later', async () => {
+    const freeswitch = new FakeFreeswitch();
+    const conference = new DrachtioConference(new FakeConference('conf-1', freeswitch), (c) => freeswitch.api(c), noError);
+    const caller = await member(conference, freeswitch, 'a@x');
+    const left: number[] = [];
+    conference.on('memberLeft', (id) => left.push(id));
+    await conference.kick(caller.memberId);
+    expect(left).toEqual([]);
+    await later();
+    expect(left).toEqual([caller.memberId]);
+    expect(caller.dialog.byes).toBe(1);
   });
 
   it("never reports fsmrf's control member as a participant joining or leaving", () => {
-    const fsConference = new FakeConference();
-    const conference = new DrachtioConference(fsConference, noError);
+    const fsConference = new FakeConference('conf-1');
+    const conference = new DrachtioConference(fsConference, async () => '+OK', noError);
     const seen: string[] = [];
     conference.on('memberJoined', (id) => seen.push(`+${id}`));
     conference.on('memberLeft', (id) => seen.push(`-${id}`));
@@ -140,8 +246,8 @@ describe('drachtio adapter: conferences', () => {
   });
 
   it('reports talking members, without the control member', () => {
-    const fsConference = new FakeConference();
-    const conference = new DrachtioConference(fsConference, noError);
+    const fsConference = new FakeConference('conf-1');
+    const conference = new DrachtioConference(fsConference, async () => '+OK', noError);
     const talking: [number, boolean][] = [];
     conference.on('talking', (id, on) => talking.push([id, on]));
     fsConference.emit('startTalking', event({ 'Member-ID': '7' }));
@@ -154,21 +260,54 @@ describe('drachtio adapter: conferences', () => {
   });
 
   it('plays music without waiting for it to end and stops it with the conference API', async () => {
-    const fsConference = new FakeConference();
-    const conference = new DrachtioConference(fsConference, noError);
+    const fsConference = new FakeConference('conf-1');
+    const conference = new DrachtioConference(fsConference, async () => '+OK', noError);
     await conference.startMusic({ id: 'music', uri: 'local_stream://moh' });
     await conference.stopMusic();
     expect(fsConference.played).toEqual(['local_stream://moh']);
-    expect(fsConference.apiCalls).toEqual(['conference room-1 stop all']);
+    expect(fsConference.apiCalls).toEqual(['conference conf-1 stop all']);
   });
 
-  it('turns fsmrf\'s "conference exists" into ConferenceExistsError and clears with kick all', async () => {
-    const ms = fakeMediaServer(new FakeEndpoint(), new FakeDialog());
-    ms.conferenceError = 'conference exists';
-    const telephony = new DrachtioTelephony({ createUAC: vi.fn() }, ms, 'fs-1', noError, noError);
-    await expect(telephony.createConference('room-1')).rejects.toBeInstanceOf(ConferenceExistsError);
-    await telephony.clearConference('room-1');
-    expect(ms.calls.at(-1)).toEqual(['api', ['conference room-1 kick all']]);
+  it('rejects a name FreeSWITCH has with the bare string fsmrf uses, turned into ConferenceExistsError', async () => {
+    const { telephony, ms } = telephonyOn();
+    await telephony.createConference('conf-1');
+    await expect(ms.createConference('conf-1', {})).rejects.toBe('conference exists');
+    await expect(telephony.createConference('conf-1')).rejects.toBeInstanceOf(ConferenceExistsError);
+    expect(await telephony.conferenceExists('conf-1')).toBe(true);
+    expect(await telephony.conferenceExists('conf-2')).toBe(false);
+  });
+
+  it('answers kick all at once while the members leave later: until then the name stays taken', async () => {
+    const { telephony, freeswitch } = telephonyOn();
+    const conference = (await telephony.createConference('conf-1')) as DrachtioConference;
+    await member(conference, freeswitch, 'a@x');
+    expect(await freeswitch.api('conference conf-1 kick all')).toBe('+OK kick all\n');
+    await expect(telephony.createConference('conf-1')).rejects.toBeInstanceOf(ConferenceExistsError);
+    await later();
+    await expect(telephony.createConference('conf-1')).resolves.toBeDefined();
+  });
+
+  it('clears a conference a dead process left with hup all; its members leave a moment later', async () => {
+    const { telephony, freeswitch } = telephonyOn();
+    const conference = (await telephony.createConference('conf-1')) as DrachtioConference;
+    await member(conference, freeswitch, 'a@x');
+    await telephony.clearConference('conf-1');
+    expect(freeswitch.apiCalls.at(-1)).toBe('conference conf-1 hup all');
+    await later();
+    expect(await telephony.conferenceExists('conf-1')).toBe(false);
+  });
+});
+
+describe('drachtio adapter: dialogs a previous run left up', () => {
+  it('sends BYE inside a dialog drachtio-server kept, by its id, and says when there is none', async () => {
+    const { telephony, srf, errors } = telephonyOn();
+    const dialog = new FakeDialog('a@x');
+    srf.dialogs.set(dialog.id, dialog);
+    expect(await telephony.endLeftoverDialog(dialog.id)).toBe(true);
+    expect(srf.requests).toEqual([{ uri: 'sip:placeholder', method: 'BYE', stackDialogId: 'a@x;uas' }]);
+    expect(dialog.byes).toBe(1);
+    expect(await telephony.endLeftoverDialog(dialog.id)).toBe(false);
+    expect(errors).toEqual(['no BYE for leftover dialog a@x;uas']);
   });
 });
 
@@ -186,7 +325,7 @@ describe('drachtio adapter: dial-out', () => {
     const endpoint = new FakeEndpoint();
     const dialog = new FakeDialog();
     const createUAC = vi.fn(async (_uri: string, _opts: CreateUacOptions) => dialog);
-    const telephony = new DrachtioTelephony({ createUAC }, fakeMediaServer(endpoint, dialog), 'fs-1', noError, noError);
+    const telephony = new DrachtioTelephony({ ...fakeSrf(), createUAC }, fakeMediaServer(endpoint, dialog), 'fs-1', noError, noError);
     const outcome = await telephony.dialOut(request);
     expect(outcome.result).toBe('answered');
     expect(createUAC).toHaveBeenCalledWith(
@@ -204,7 +343,7 @@ describe('drachtio adapter: dial-out', () => {
       new Promise<SrfDialog>((_, reject) => {
         progress.cbRequest(null, { cancel: () => (cancel(), reject(Object.assign(new Error('cancelled'), { status: 487 }))) });
       });
-    const telephony = new DrachtioTelephony({ createUAC }, fakeMediaServer(endpoint, new FakeDialog()), 'fs-1', noError, noError);
+    const telephony = new DrachtioTelephony({ ...fakeSrf(), createUAC }, fakeMediaServer(endpoint, new FakeDialog()), 'fs-1', noError, noError);
     const pending = telephony.dialOut(request);
     await vi.advanceTimersByTimeAsync(29_999);
     expect(cancel).not.toHaveBeenCalled();
@@ -220,7 +359,7 @@ describe('drachtio adapter: dial-out', () => {
     [404, 'failed'],
   ])('maps a %i final response to %s', async (status, result) => {
     const createUAC = async () => Promise.reject(Object.assign(new Error('rejected'), { status }));
-    const telephony = new DrachtioTelephony({ createUAC }, fakeMediaServer(new FakeEndpoint(), new FakeDialog()), 'fs-1', noError, noError);
+    const telephony = new DrachtioTelephony({ ...fakeSrf(), createUAC }, fakeMediaServer(new FakeEndpoint(), new FakeDialog()), 'fs-1', noError, noError);
     expect(await telephony.dialOut(request)).toEqual({ result });
   });
 
@@ -228,7 +367,7 @@ describe('drachtio adapter: dial-out', () => {
     const ms = fakeMediaServer(new FakeEndpoint(), new FakeDialog());
     ms.createEndpoint = async () => Promise.reject(new Error('Connection timeout'));
     const failures: unknown[] = [];
-    const telephony = new DrachtioTelephony({ createUAC: vi.fn() }, ms, 'fs-1', noError, (err) => failures.push(err));
+    const telephony = new DrachtioTelephony({ ...fakeSrf(), createUAC: vi.fn() }, ms, 'fs-1', noError, (err) => failures.push(err));
     expect(await telephony.dialOut(request)).toEqual({ result: 'failed' });
     expect(failures).toHaveLength(1);
   });

@@ -1,4 +1,5 @@
 import { ConferenceExistsError, type DialOutcome, type DialOutRequest, type MediaConference, type Telephony } from '../port';
+import { withTimeout } from './bounded';
 import { DrachtioConference } from './conference';
 import { DrachtioLeg } from './leg';
 import type { FsEndpoint, FsMediaServer, SentInvite, SrfLike } from './types';
@@ -19,7 +20,7 @@ export class DrachtioTelephony implements Telephony {
 
   async createConference(name: string): Promise<MediaConference> {
     try {
-      return new DrachtioConference(await this.ms.createConference(name, {}), this.onError);
+      return new DrachtioConference(await this.ms.createConference(name, {}), (command) => this.api(command), this.onError);
     } catch (err) {
       // fsmrf rejects with the bare string 'conference exists' when the name is taken.
       if (err === 'conference exists') throw new ConferenceExistsError(name);
@@ -27,8 +28,34 @@ export class DrachtioTelephony implements Telephony {
     }
   }
 
+  /** fsmrf's own test before it creates one: FreeSWITCH answers "… not found" for a name it does not have. */
+  async conferenceExists(name: string): Promise<boolean> {
+    const answer = await this.api(`conference ${name} list count`);
+    return !(/^No active conferences/.test(answer) || /Conference .* not found/.test(answer));
+  }
+
+  /**
+   * `hup all` takes every member out of the mix; their channels, whose event socket died with the
+   * process that ran them, then leave the socket application and FreeSWITCH hangs them up.
+   */
   async clearConference(name: string): Promise<void> {
-    await this.ms.api(`conference ${name} kick all`);
+    await this.api(`conference ${name} hup all`);
+  }
+
+  /**
+   * drachtio-server keeps a dialog when the application that made it goes away, and sends a
+   * request that names it (`stackDialogId`) inside it, to its remote target: BYE with the right
+   * tags, CSeq and route set, from whichever application asks.
+   */
+  async endLeftoverDialog(dialogId: string): Promise<boolean> {
+    try {
+      const bye = await withTimeout(this.srf.request('sip:placeholder', { method: 'BYE', stackDialogId: dialogId }), 'BYE');
+      await withTimeout(new Promise<void>((resolve) => bye.on('response', () => resolve())), 'BYE response');
+      return true;
+    } catch (err) {
+      this.onError(err, `no BYE for leftover dialog ${dialogId}`);
+      return false;
+    }
   }
 
   /**
@@ -68,6 +95,10 @@ export class DrachtioTelephony implements Telephony {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  private api(command: string): Promise<string> {
+    return withTimeout(this.ms.api(command), command);
   }
 
   /** The CANCEL makes the INVITE fail with 487, which dialOut reports as no answer (A-2). */

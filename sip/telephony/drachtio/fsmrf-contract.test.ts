@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { PromptUnavailableError } from '../port';
 import { DrachtioConference } from './conference';
 import { FakeDialog } from './fakes';
 import { DrachtioLeg } from './leg';
@@ -20,7 +21,7 @@ const eslEvent = (headers: Headers, body = '') => ({ getHeader: (name: string) =
 class FakeEslConnection extends EventEmitter {
   executed: [string, string][] = [];
   apiCalls: string[] = [];
-  constructor(private readonly uuid: string) {
+  constructor(readonly uuid: string) {
     super();
   }
   getInfo() {
@@ -33,13 +34,30 @@ class FakeEslConnection extends EventEmitter {
   }
   /** Digits FreeSWITCH collected for the next play_and_get_digits. */
   typed: string | undefined;
+  /** Files this FreeSWITCH does not have. */
+  missing = new Set<string>();
+  /** A recvonly control member inside mod_conference never runs what is queued on it. */
+  runsQueue = true;
   execute(app: string, arg: string, callback?: (evt: unknown) => void) {
     this.executed.push([app, arg]);
-    callback?.(eslEvent({ Application: app, ...(this.typed ? { variable_myDigitBuffer: this.typed } : {}) }));
+    if (!this.runsQueue) return;
+    callback?.(eslEvent({ Application: app, ...this.outcome(app, arg) }));
+  }
+  /** What FreeSWITCH puts in CHANNEL_EXECUTE_COMPLETE (switch_ivr_read, mod_dptools playback). */
+  private outcome(app: string, arg: string): Headers {
+    if (app === 'playback') return arg.split('!').some((f) => this.missing.has(f)) ? { 'Application-Response': 'FILE NOT FOUND' } : { 'Application-Response': 'FILE PLAYED' };
+    if (app !== 'play_and_get_digits') return {};
+    // read_result is cleared when reading starts and not set again when the prompt cannot be played.
+    if (this.missing.has(arg.split(' ')[5])) return {};
+    return this.typed ? { variable_myDigitBuffer: this.typed, variable_read_result: 'success' } : { variable_read_result: 'timeout' };
   }
   api(command: string, args: string, callback: (res: unknown) => void) {
     this.apiCalls.push(`${command} ${args}`);
     callback(eslEvent({}, `+OK ${args}\n`));
+  }
+  /** FreeSWITCH hung up the channel. */
+  hangup() {
+    this.emit(`esl::event::CHANNEL_CALLSTATE::${this.uuid}`, eslEvent({ 'Channel-Call-State': 'HANGUP' }));
   }
   /** What FreeSWITCH sends when a member enters or leaves a conference. */
   conferenceEvent(action: string, headers: Headers) {
@@ -52,17 +70,23 @@ function realEndpoint(uuid: string): { endpoint: FsEndpoint; conn: FakeEslConnec
   return { endpoint: new Endpoint(conn, new FakeDialog(), {}, {}), conn };
 }
 
-function realConference(): { conference: FsConference; control: FakeEslConnection } {
+function realConference(): { conference: FsConference & { destroy(): Promise<void> }; control: FakeEslConnection } {
   const { endpoint, conn } = realEndpoint('control-leg');
   (endpoint as unknown as { conf: { memberId: number } }).conf.memberId = 1;
   return { conference: new Conference('room-1', 'conf-uuid', endpoint, {}), control: conn };
+}
+
+/** The media server's inbound event socket, for API commands. */
+function inboundApi() {
+  const commands: string[] = [];
+  return { commands, api: async (command: string) => (commands.push(command), '+OK\n') };
 }
 
 describe('drachtio-fsmrf 4.1.2 contract', () => {
   it('joins with the FreeSWITCH member flags the adapter asks for, and learns the member id', async () => {
     const { conference } = realConference();
     const { endpoint, conn } = realEndpoint('caller-leg');
-    const media = new DrachtioConference(conference, () => {});
+    const media = new DrachtioConference(conference, inboundApi().api, () => {});
     const joining = media.join(new DrachtioLeg(new FakeDialog(), endpoint, () => {}), { muted: true, moderator: true });
     conn.conferenceEvent('add-member', { 'Member-ID': '7', 'Conference-Unique-ID': 'conf-uuid' });
     expect(await joining).toBe(7);
@@ -89,7 +113,7 @@ describe('drachtio-fsmrf 4.1.2 contract', () => {
 
   it('reports members leaving from real del-member events, never the control member', () => {
     const { conference, control } = realConference();
-    const media = new DrachtioConference(conference, () => {});
+    const media = new DrachtioConference(conference, inboundApi().api, () => {});
     const seen: string[] = [];
     media.on('memberJoined', (id) => seen.push(`+${id}`));
     media.on('memberLeft', (id) => seen.push(`-${id}`));
@@ -99,17 +123,52 @@ describe('drachtio-fsmrf 4.1.2 contract', () => {
     expect(seen).toEqual(['+7', '-7']);
   });
 
-  it('sends mute, kick and music stop as FreeSWITCH conference API commands', async () => {
+  it('sends mute and music stop as FreeSWITCH conference API commands, and kicks by killing the member channel', async () => {
     const { conference, control } = realConference();
     const { endpoint, conn } = realEndpoint('caller-leg');
-    const media = new DrachtioConference(conference, () => {});
+    const inbound = inboundApi();
+    const media = new DrachtioConference(conference, inbound.api, () => {});
     const joining = media.join(new DrachtioLeg(new FakeDialog(), endpoint, () => {}), { muted: false, moderator: false });
     conn.conferenceEvent('add-member', { 'Member-ID': '7', 'Conference-Unique-ID': 'conf-uuid' });
     await joining;
     await media.mute(7);
     await media.kick(7);
     await media.stopMusic();
-    expect(conn.apiCalls).toEqual(['conference room-1 mute 7 ', 'conference room-1 kick 7 ']);
+    expect(conn.apiCalls).toEqual(['conference room-1 mute 7 ']);
     expect(control.apiCalls).toEqual(['conference room-1 stop all']);
+    expect(inbound.commands).toEqual(['uuid_kill caller-leg']);
+  });
+
+  it("never settles Conference#destroy when the recvonly control member does not run its queue; ours kills the control leg", async () => {
+    const { conference, control } = realConference();
+    control.runsQueue = false;
+    const settled = vi.fn();
+    void conference.destroy().then(settled, settled);
+    const inbound = inboundApi();
+    await new DrachtioConference(conference, inbound.api, () => {}).destroy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(control.executed).toEqual([['hangup', '']]);
+    expect(settled).not.toHaveBeenCalled();
+    expect(inbound.commands).toEqual(['uuid_kill control-leg']);
+  });
+
+  it('tells a missing prompt from an empty entry by read_result, and a missing file by FILE NOT FOUND', async () => {
+    const { endpoint, conn } = realEndpoint('caller-leg');
+    const leg = new DrachtioLeg(new FakeDialog(), endpoint, () => {});
+    conn.missing.add('/p/en/enter-pin.wav');
+    await expect(leg.collect({ prompt: { id: 'enter-pin', uri: '/p/en/enter-pin.wav' }, maxDigits: 13, timeoutMs: 10_000 })).rejects.toBeInstanceOf(PromptUnavailableError);
+    expect(await leg.collect({ prompt: { id: 'enter-room-number', uri: '/p/en/enter-room-number.wav' }, maxDigits: 11, timeoutMs: 10_000 })).toBe('');
+    await expect(leg.play([{ id: 'invalid-pin', uri: '/p/en/enter-pin.wav' }])).rejects.toBeInstanceOf(PromptUnavailableError);
+  });
+
+  it('BYEs the caller when FreeSWITCH hangs up the channel (fsmrf emits destroy on the HANGUP call state)', async () => {
+    const { endpoint, conn } = realEndpoint('caller-leg');
+    const dialog = new FakeDialog();
+    const leg = new DrachtioLeg(dialog, endpoint, () => {});
+    const hungUp = vi.fn();
+    leg.onHangup(hungUp);
+    conn.hangup();
+    await vi.waitFor(() => expect(dialog.byes).toBe(1));
+    expect(hungUp).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,7 +1,11 @@
-import type { CallLeg, CollectOptions, Prompt } from '../port';
-import type { FsEndpoint, SrfDialog } from './types';
+import { PromptUnavailableError, type CallLeg, type CollectOptions, type Prompt } from '../port';
+import { withTimeout } from './bounded';
+import type { EslEvent, FsEndpoint, SrfDialog } from './types';
 
 const DIGIT_GAP_MS = 5_000;
+const DIGIT_VARIABLE = 'myDigitBuffer';
+/** What play_and_get_digits plays after an entry that does not match: nothing audible. */
+const INVALID_ENTRY_SOUND = 'silence_stream://250';
 
 /**
  * A SIP dialog and its FreeSWITCH endpoint, owned together: whichever side ends first, both are
@@ -20,35 +24,44 @@ export class DrachtioLeg implements CallLeg {
     private readonly onError: (err: unknown, what: string) => void,
   ) {
     this.gone = new Promise((resolve) => (this.markGone = resolve));
-    dialog.on('destroy', () => {
-      void this.release(false);
-      for (const listener of this.hangupListeners) listener();
-    });
+    dialog.on('destroy', () => this.endedElsewhere(false));
+    // FreeSWITCH hung up its side (conference hup, media timeout, uuid_kill): the caller gets our BYE.
+    endpoint.on('destroy', () => this.endedElsewhere(true));
   }
 
   get callId(): string {
     return this.dialog.sip.callId;
   }
 
-  async play(prompts: Prompt[]): Promise<void> {
-    if (this.released || prompts.length === 0) return;
-    await Promise.race([this.settledLater(this.endpoint.play(prompts.map((p) => p.uri))), this.gone]);
+  get dialogId(): string {
+    return this.dialog.id;
   }
 
+  async play(prompts: Prompt[]): Promise<void> {
+    if (this.released || prompts.length === 0) return;
+    const playing = this.settledLater(this.endpoint.play(prompts.map((p) => p.uri))).catch((err: unknown) => {
+      // fsmrf turns FreeSWITCH's "FILE NOT FOUND" application response into this error.
+      if (err instanceof Error && err.message === 'File Not Found') throw new PromptUnavailableError(prompts);
+      throw err;
+    });
+    await Promise.race([playing, this.gone]);
+  }
+
+  /**
+   * play_and_get_digits, run directly rather than through fsmrf's playCollect because only the
+   * completion event tells a missing prompt from an empty entry: FreeSWITCH clears `read_result`
+   * when it starts reading and sets it (success, timeout, failure) unless the prompt could not be
+   * played, in which case it returns at once with nothing collected.
+   */
   async collect({ prompt, maxDigits, timeoutMs }: CollectOptions): Promise<string> {
     if (this.released) return '';
-    const collecting = this.endpoint.playCollect({
-      file: prompt.uri,
-      min: 1,
-      max: maxDigits,
-      tries: 1,
-      timeout: timeoutMs,
-      digitTimeout: DIGIT_GAP_MS,
-      terminators: '#',
-      regexp: '\\d+',
-    });
-    const result = await Promise.race([this.settledLater(collecting), this.gone.then(() => ({ digits: '' }))]);
-    return result.digits ?? '';
+    const args = [1, maxDigits, 1, timeoutMs, '#', prompt.uri, INVALID_ENTRY_SOUND, DIGIT_VARIABLE, '\\d+', DIGIT_GAP_MS].join(' ');
+    const collecting = this.settledLater(this.endpoint.execute('play_and_get_digits', args));
+    const evt = await Promise.race([collecting, this.gone.then(() => null)]);
+    if (!evt || this.released) return '';
+    const digits = evt.getHeader(`variable_${DIGIT_VARIABLE}`) ?? '';
+    if (digits === '' && promptFailed(evt)) throw new PromptUnavailableError([prompt]);
+    return digits;
   }
 
   onDigit(listener: (digit: string) => void): void {
@@ -63,6 +76,12 @@ export class DrachtioLeg implements CallLeg {
     await this.release(true);
   }
 
+  private endedElsewhere(sendBye: boolean): void {
+    if (this.released) return;
+    void this.release(sendBye);
+    for (const listener of this.hangupListeners) listener();
+  }
+
   /** An operation that loses the race against hang-up may still fail later; that is no news. */
   private settledLater<T>(operation: Promise<T>): Promise<T> {
     operation.catch((err) => this.released && this.onError(err, 'media operation ended with the call'));
@@ -75,13 +94,25 @@ export class DrachtioLeg implements CallLeg {
     this.markGone();
     if (sendBye) {
       // Callback form: the promise form of Dialog#destroy rejects unobserved when the BYE fails.
-      await new Promise<void>((resolve) =>
-        this.dialog.destroy({}, (err) => {
-          if (err) this.onError(err, 'BYE failed');
-          resolve();
-        }),
-      );
+      const bye = new Promise<void>((resolve, reject) => this.dialog.destroy({}, (err) => (err ? reject(err) : resolve())));
+      await withTimeout(bye, 'BYE').catch((err) => this.onError(err, 'BYE failed'));
     }
-    await this.endpoint.destroy().catch((err) => this.onError(err, 'endpoint release failed'));
+    await this.releaseEndpoint();
+  }
+
+  /**
+   * fsmrf's Endpoint#destroy queues a hangup and waits for FreeSWITCH's BYE; a channel that never
+   * runs its queue would keep us waiting forever, so after a while the channel is killed instead.
+   */
+  private async releaseEndpoint(): Promise<void> {
+    try {
+      await withTimeout(this.endpoint.destroy(), 'endpoint release');
+    } catch (err) {
+      this.onError(err, 'endpoint release failed: killing its channel');
+      await withTimeout(this.endpoint.api('uuid_kill', this.endpoint.uuid), 'uuid_kill').catch((e) => this.onError(e, 'uuid_kill failed'));
+    }
   }
 }
+
+/** Without `read_result`, FreeSWITCH never got to read: the prompt could not be played. */
+const promptFailed = (evt: EslEvent) => !evt.getHeader('variable_read_result');

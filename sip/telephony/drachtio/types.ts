@@ -23,6 +23,8 @@ export interface SrfResponse {
 }
 
 export interface SrfDialog {
+  /** drachtio-server's id of the dialog (`stackDialogId`); it outlives this process's connection. */
+  id: string;
   sip: { callId: string };
   remote: { sdp: string };
   on(event: 'destroy', listener: () => void): void;
@@ -38,48 +40,54 @@ export interface CreateUacOptions {
   headers: Record<string, string>;
 }
 
+export interface SentRequest {
+  on(event: 'response', listener: (res: { status: number }) => void): void;
+}
+
 export interface SrfLike {
   /** drachtio-srf calls cbRequest(err, req) — not cbRequest(req) as its own JSDoc example shows. */
   createUAC(uri: string, opts: CreateUacOptions, progress: { cbRequest: (err: unknown, req?: SentInvite) => void }): Promise<SrfDialog>;
+  /**
+   * With `stackDialogId`, drachtio-server sends the request inside that dialog, to its remote
+   * target in place of the `sip:placeholder` URI (as drachtio-srf's own Dialog#destroy does); it
+   * rejects when the server has no such dialog.
+   */
+  request(uri: string, opts: { method: string; stackDialogId: string; headers?: Record<string, string> }): Promise<SentRequest>;
 }
 
 export interface EslEvent {
   getHeader(name: string): string | undefined;
 }
 
-export interface PlayCollectOptions {
-  file: string;
-  min: number;
-  max: number;
-  tries: number;
-  timeout: number;
-  digitTimeout: number;
-  terminators: string;
-  regexp: string;
-}
-
 export interface FsEndpoint {
+  /** The FreeSWITCH channel's uuid. */
+  uuid: string;
   local: { sdp: string };
+  /** Rejects with Error('File Not Found') when a file is missing (fsmrf reads FreeSWITCH's application response). */
   play(file: string | string[]): Promise<unknown>;
-  playCollect(opts: PlayCollectOptions): Promise<{ digits?: string }>;
+  /** Runs a dialplan application on the channel; resolves with its CHANNEL_EXECUTE_COMPLETE event. */
+  execute(app: string, arg: string): Promise<EslEvent>;
+  api(command: string, args: string): Promise<unknown>;
   join(conference: FsConference, opts: { flags: Record<string, boolean> }): Promise<{ memberId: number; confUuid: string }>;
   confMute(): Promise<unknown>;
   confUnmute(): Promise<unknown>;
-  confKick(): Promise<unknown>;
   modify(sdp: string): Promise<unknown>;
   on(event: 'dtmf', listener: (evt: { dtmf: string }) => void): void;
+  /** FreeSWITCH hung up the channel (fsmrf sees its call state go to HANGUP). */
+  on(event: 'destroy', listener: () => void): void;
   destroy(): Promise<void>;
 }
 
 export interface FsConference {
   name: string;
-  /** fsmrf's own muted control member, joined before any caller. */
+  /** fsmrf's own muted control member, joined before any caller with `endconf`. */
   memberId: number;
-  endpoint: { api(command: string, args: string): Promise<unknown> };
+  /** The control member's endpoint: its channel ends the conference when it is killed. */
+  endpoint: { uuid: string; api(command: string, args: string): Promise<unknown> };
+  /** Resolves when the file has played; at once when FreeSWITCH did not queue it (file missing). */
   play(file: string): Promise<unknown>;
   lock(): Promise<unknown>;
   unlock(): Promise<unknown>;
-  destroy(): Promise<void>;
   on(event: 'addMember' | 'delMember' | 'startTalking' | 'stopTalking', listener: (evt: EslEvent) => void): void;
 }
 
@@ -91,6 +99,8 @@ export interface FsMediaServer {
   connected(): boolean;
   connectCaller(req: SrfRequest, res: SrfResponse, opts?: object): Promise<{ endpoint: FsEndpoint; dialog: SrfDialog }>;
   createEndpoint(opts?: object): Promise<FsEndpoint>;
+  /** Rejects with the bare string 'conference exists' (not an Error) when FreeSWITCH has that name. */
   createConference(name: string, opts: object): Promise<FsConference>;
+  /** Resolves with the body of FreeSWITCH's answer. */
   api(command: string): Promise<string>;
 }

@@ -1,26 +1,45 @@
 import type { CallLeg, ConferenceEvents, JoinFlags, MediaConference, Prompt } from '../port';
+import type { VirtualClock } from './clock';
 import { SimLeg } from './leg';
+
+/** How long the simulated media server takes to act on a kick or the end of a conference (TELEPHONY.md: tens to hundreds of ms). */
+export const SIM_LEAVE_AFTER_MS = 100;
 
 interface Member {
   leg: SimLeg;
   flags: JoinFlags;
 }
 
-/** An in-memory mix: remembers members, flags and everything played, for scenarios to assert. */
+type Listeners = { [E in keyof ConferenceEvents]: ConferenceEvents[E][] };
+
+/**
+ * An in-memory mix: remembers members, flags and everything played, for scenarios to assert. Like
+ * FreeSWITCH, a kick or the end of the conference is answered at once and carried out a moment
+ * later; until the last member has left, the name stays taken.
+ */
 export class SimConference implements MediaConference {
   readonly members = new Map<number, Member>();
   /** Conference-level media in order: prompt ids, `music:on`, `music:off`, `lock`, `unlock`. */
   readonly log: string[] = [];
   locked = false;
+  /** Asked to end (destroy, or cleared after a crash). */
+  ending = false;
+  /** Gone from the media server: the name is free again. */
   destroyed = false;
+  private detached = false;
   private nextMemberId = 2;
   private music: Prompt | null = null;
-  private listeners: { [E in keyof ConferenceEvents]: ConferenceEvents[E][] } = { memberJoined: [], memberLeft: [], talking: [] };
+  private listeners: Listeners = { memberJoined: [], memberLeft: [], talking: [] };
 
-  constructor(readonly name: string) {}
+  constructor(
+    readonly name: string,
+    private readonly clock: VirtualClock,
+    private readonly missing: (prompt: Prompt) => boolean = () => false,
+  ) {}
 
   async join(leg: CallLeg, flags: JoinFlags): Promise<number> {
     if (!(leg instanceof SimLeg)) throw new Error('the simulator mixes only its own legs');
+    if (this.destroyed) throw new Error(`conference ${this.name} is gone`);
     const memberId = this.nextMemberId++;
     this.members.set(memberId, { leg, flags: { ...flags } });
     if (this.music) leg.hear(this.music);
@@ -29,7 +48,9 @@ export class SimConference implements MediaConference {
     return memberId;
   }
 
+  /** A missing file is not queued: nobody hears it, and the play is over at once. */
   async play(prompt: Prompt): Promise<void> {
+    if (this.missing(prompt)) return;
     this.log.push(prompt.id);
     for (const { leg } of this.members.values()) leg.hear(prompt);
   }
@@ -54,8 +75,11 @@ export class SimConference implements MediaConference {
     this.flagsOf(memberId).muted = false;
   }
 
+  /** The member's channel is killed a moment later: the caller is hung up and leaves. */
   async kick(memberId: number): Promise<void> {
-    await this.members.get(memberId)?.leg.hangup();
+    const member = this.members.get(memberId);
+    if (!member) throw new Error(`member ${memberId} is not in ${this.name}`);
+    void this.clock.sleep(SIM_LEAVE_AFTER_MS).then(() => member.leg.droppedByMediaServer());
   }
 
   async lock(): Promise<void> {
@@ -72,9 +96,27 @@ export class SimConference implements MediaConference {
     this.listeners[event].push(listener);
   }
 
+  /**
+   * Answered at once; a moment later whoever is still in leaves and the name is free. A live sip
+   * process hangs up its callers when the media server drops their channels; for a dead one's
+   * conference nobody does, and the callers stay on the line in silence.
+   */
   async destroy(): Promise<void> {
-    this.destroyed = true;
-    for (const { leg } of [...this.members.values()]) await leg.hangup();
+    if (this.ending) return;
+    this.ending = true;
+    void this.clock.sleep(SIM_LEAVE_AFTER_MS).then(() => {
+      for (const { leg } of [...this.members.values()]) {
+        if (this.detached) leg.leaveMix();
+        else leg.droppedByMediaServer();
+      }
+      this.destroyed = true;
+    });
+  }
+
+  /** The sip process that listened to this conference died: its events reach nobody any more. */
+  detach(): void {
+    this.detached = true;
+    this.listeners = { memberJoined: [], memberLeft: [], talking: [] };
   }
 
   private flagsOf(memberId: number): JoinFlags {

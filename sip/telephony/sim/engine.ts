@@ -5,10 +5,11 @@ import {
   type DialOutcome,
   type DialOutRequest,
   type InboundCall,
+  type Prompt,
   type SipAddress,
   type Telephony,
 } from '../port';
-import { VirtualClock } from './clock';
+import type { VirtualClock } from './clock';
 import { SimConference } from './conference';
 import { SimLeg, type CallerScript } from './leg';
 
@@ -31,18 +32,39 @@ export interface SimCall {
   leg: SimLeg | null;
 }
 
-/** The in-memory telephony engine: scripted callers and callees on a virtual clock. */
+export interface SimEngineOptions {
+  /** How each dialled number behaves (A-2); numbers not listed answer. */
+  answers?: ReadonlyMap<string, CalleeBehaviour>;
+  callee?: CallerScript;
+  /** Prompts (ids or URIs) whose files the simulated media server lacks. */
+  missingPrompts?: Iterable<string>;
+}
+
+/**
+ * The in-memory telephony engine: scripted callers and callees on a virtual clock. It stands for
+ * drachtio-server and FreeSWITCH, which outlive a sip process: a restarted process (a new
+ * Simulator on the same engine) finds the dialogs and conferences the dead one left.
+ */
 export class SimEngine implements Telephony {
   readonly mediaServer = SIMULATED_MEDIA_SERVER;
+  /** Every conference by name, the ended ones too (for scenarios to read their log). */
   readonly conferences = new Map<string, SimConference>();
   readonly dialled: DialOutRequest[] = [];
   readonly callees = new Map<string, SimLeg>();
+  readonly missingPrompts: Set<string>;
+  /** The SIP server's dialogs, by id: they survive the process that made them. */
+  private readonly dialogs = new Map<string, SimLeg>();
+  private readonly behaviours: ReadonlyMap<string, CalleeBehaviour>;
+  private readonly calleeScript: CallerScript;
 
   constructor(
     readonly clock: VirtualClock,
-    private readonly behaviours: ReadonlyMap<string, CalleeBehaviour> = new Map(),
-    private readonly calleeScript: CallerScript = {},
-  ) {}
+    options: SimEngineOptions = {},
+  ) {
+    this.behaviours = options.answers ?? new Map();
+    this.calleeScript = options.callee ?? {};
+    this.missingPrompts = new Set(options.missingPrompts ?? []);
+  }
 
   inbound(input: SimCallInput): SimCall {
     const outcome: Omit<SimCall, 'call'> = { refusedWith: null, leg: null };
@@ -57,30 +79,45 @@ export class SimEngine implements Telephony {
         outcome.refusedWith = status;
       },
       answer: async () => {
-        outcome.leg = new SimLeg(callId, this.clock, input);
+        outcome.leg = this.leg(callId, 'uas', input);
         return outcome.leg;
       },
     };
     return Object.assign(outcome, { call });
   }
 
-  /** A conference a crashed sip process left on the media server. */
+  /** A conference run by another sip process on this media server, or left by one that crashed. */
   leaveBehind(name: string): SimConference {
-    const conference = new SimConference(name);
+    const conference = this.conference(name);
     this.conferences.set(name, conference);
     return conference;
   }
 
   async createConference(name: string): Promise<SimConference> {
-    const existing = this.conferences.get(name);
-    if (existing && !existing.destroyed) throw new ConferenceExistsError(name);
-    const conference = new SimConference(name);
-    this.conferences.set(name, conference);
-    return conference;
+    if (await this.conferenceExists(name)) throw new ConferenceExistsError(name);
+    return this.leaveBehind(name);
+  }
+
+  async conferenceExists(name: string): Promise<boolean> {
+    const conference = this.conferences.get(name);
+    return conference !== undefined && !conference.destroyed;
   }
 
   async clearConference(name: string): Promise<void> {
     await this.conferences.get(name)?.destroy();
+  }
+
+  async endLeftoverDialog(dialogId: string): Promise<boolean> {
+    const leg = this.dialogs.get(dialogId);
+    if (!leg?.active) return false;
+    await leg.hangup();
+    return true;
+  }
+
+  /** The sip process using this engine died: legs and conferences stay, its listeners are gone. */
+  processDied(): void {
+    for (const leg of this.dialogs.values()) leg.detach();
+    for (const conference of this.conferences.values()) conference.detach();
   }
 
   async dialOut(request: DialOutRequest): Promise<DialOutcome> {
@@ -96,8 +133,20 @@ export class SimEngine implements Telephony {
       return { result: 'no-answer' };
     }
     await this.clock.sleep(ANSWER_AFTER_MS);
-    const leg = new SimLeg(`sim-${randomUUID()}`, this.clock, this.calleeScript);
+    const leg = this.leg(`sim-${randomUUID()}`, 'uac', this.calleeScript);
     this.callees.set(number, leg);
     return { result: 'answered', leg };
+  }
+
+  private readonly missing = (prompt: Prompt) => this.missingPrompts.has(prompt.id) || this.missingPrompts.has(prompt.uri);
+
+  private leg(callId: string, side: 'uas' | 'uac', script: CallerScript): SimLeg {
+    const leg = new SimLeg(callId, `${callId};${side}`, this.clock, script, this.missing);
+    this.dialogs.set(leg.dialogId, leg);
+    return leg;
+  }
+
+  private conference(name: string): SimConference {
+    return new SimConference(name, this.clock, this.missing);
   }
 }

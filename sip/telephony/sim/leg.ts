@@ -1,4 +1,4 @@
-import type { CallLeg, CollectOptions, Prompt } from '../port';
+import { PromptUnavailableError, type CallLeg, type CollectOptions, type Prompt } from '../port';
 import type { VirtualClock } from './clock';
 
 /** How a simulated person behaves: the keys they press, and how long they stay once connected. */
@@ -23,8 +23,12 @@ export class SimLeg implements CallLeg {
 
   constructor(
     readonly callId: string,
+    /** As drachtio-server names dialogs: the Call-ID and our side of it. */
+    readonly dialogId: string,
     private readonly clock: VirtualClock,
     private readonly script: CallerScript,
+    /** The media server lacks this prompt's file. */
+    private readonly missing: (prompt: Prompt) => boolean = () => false,
   ) {
     this.pending = [...(script.dtmf ?? '')];
   }
@@ -33,16 +37,21 @@ export class SimLeg implements CallLeg {
     return this.endedBy === null;
   }
 
+  /** Like FreeSWITCH: the files it has are played, and the playback fails if one was missing. */
   async play(prompts: Prompt[]): Promise<void> {
-    if (this.active) this.heard.push(...prompts.map((p) => p.id));
+    if (!this.active) return;
+    for (const prompt of prompts) this.hear(prompt);
+    if (prompts.some(this.missing)) throw new PromptUnavailableError(prompts);
   }
 
   hear(prompt: Prompt): void {
-    if (this.active) this.heard.push(prompt.id);
+    if (this.active && !this.missing(prompt)) this.heard.push(prompt.id);
   }
 
+  /** A missing prompt fails at once: the caller was never asked, no key is taken. */
   async collect({ prompt, maxDigits, timeoutMs }: CollectOptions): Promise<string> {
     if (!this.active) return '';
+    if (this.missing(prompt)) throw new PromptUnavailableError([prompt]);
     this.heard.push(prompt.id);
     if (this.pending.length === 0) {
       await this.clock.sleep(timeoutMs);
@@ -65,8 +74,29 @@ export class SimLeg implements CallLeg {
     this.hangupListeners.push(listener);
   }
 
+  /** Our BYE. */
   async hangup(): Promise<void> {
     this.end('bridge');
+  }
+
+  /** The media server hung up its side (conference ended, channel killed): the adapter BYEs the caller and says so. */
+  droppedByMediaServer(): void {
+    if (!this.active) return;
+    this.end('bridge');
+    for (const listener of this.hangupListeners) listener();
+  }
+
+  /** Out of the conference, still on the line: what a caller of a dead sip process gets when its conference is cleared. */
+  leaveMix(): void {
+    const leave = this.leaveConference;
+    this.leaveConference = null;
+    leave?.();
+  }
+
+  /** The sip process that listened to this leg died: nothing reaches it any more. */
+  detach(): void {
+    this.hangupListeners = [];
+    this.digitListeners = [];
   }
 
   /** Called by the simulated conference: the person stays a while, then hangs up. */

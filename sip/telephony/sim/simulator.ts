@@ -5,41 +5,38 @@ import { ConferenceRegistry } from '../../conference/registry';
 import type { CallDeps, CallOutcome } from '../../deps';
 import { promptCatalogue } from '../../prompts/catalogue';
 import { callServices, type CallServices } from '../../services';
+import type { CallClock } from '../port';
 import { VirtualClock } from './clock';
-import { SimEngine, type CalleeBehaviour, type SimCall, type SimCallInput } from './engine';
-import type { CallerScript } from './leg';
+import { SimEngine, type SimCall, type SimCallInput, type SimEngineOptions } from './engine';
 
-export interface SimulatorOptions {
-  at: Date;
-  /** How each dialled number behaves (A-2); numbers not listed answer. */
-  answers?: ReadonlyMap<string, CalleeBehaviour>;
-  callee?: CallerScript;
+export type SimulatorOptions = SimEngineOptions & {
   log?: Logger;
   /** The sip process this simulator stands for, as recorded on its conferences. */
   sipInstance?: string;
-}
+} & (
+    | { at: Date }
+    /** A sip process started on servers another (dead) one used: same dialogs, conferences and clock. */
+    | { engine: SimEngine }
+  );
 
 /** The real routing and flows on the simulated engine and the real database (API-3 `call simulate`, scenario tests). */
 export class Simulator {
   readonly clock: VirtualClock;
   readonly engine: SimEngine;
   readonly deps: CallDeps;
+  readonly sipInstance: string;
+  private alive = true;
 
   constructor(options: SimulatorOptions) {
-    this.clock = new VirtualClock(options.at);
-    this.engine = new SimEngine(this.clock, options.answers, options.callee);
+    this.engine = 'engine' in options ? options.engine : new SimEngine(new VirtualClock(options.at), options);
+    this.clock = this.engine.clock;
+    this.sipInstance = options.sipInstance ?? 'simulator';
     const log = options.log ?? pino({ level: 'silent' });
-    const services = holdWhileRunning(callServices, this.clock);
+    const clock = this.processClock();
+    const services = this.processServices();
     const catalogue = promptCatalogue('/prompts');
-    const conferences = new ConferenceRegistry({
-      services,
-      clock: this.clock,
-      catalogue,
-      log,
-      telephony: this.engine,
-      sipInstance: options.sipInstance ?? 'simulator',
-    });
-    this.deps = { telephony: this.engine, clock: this.clock, services, catalogue, conferences, log, mediaAvailable: () => true, mediaFailed: () => {} };
+    const conferences = new ConferenceRegistry({ services, clock, catalogue, log, telephony: this.engine, sipInstance: this.sipInstance });
+    this.deps = { telephony: this.engine, clock, services, catalogue, conferences, log, mediaAvailable: () => true, mediaFailed: () => {} };
   }
 
   /** Starts a call; `outcome` resolves when the flow has decided, the call may go on after. */
@@ -59,13 +56,36 @@ export class Simulator {
   settled(): Promise<void> {
     return this.clock.settled();
   }
+
+  /**
+   * The process is killed: none of its code runs any more (its timers and database calls never
+   * come back), while the callers, the SIP server's dialogs and the media server's conferences stay.
+   */
+  kill(): void {
+    this.alive = false;
+    this.engine.processDied();
+  }
+
+  /** Virtual time as this process sees it: a dead process never wakes up. */
+  private processClock(): CallClock {
+    return {
+      now: () => this.clock.now(),
+      sleep: (ms) => (this.alive ? this.clock.sleep(ms).then(() => this.untilAlive()) : never()),
+    };
+  }
+
+  /** Database work keeps virtual time still, so records carry the scenario's instants; a dead process does none. */
+  private processServices(): CallServices {
+    const held = Object.entries(callServices).map(([name, fn]) => [
+      name,
+      (...args: unknown[]) => (this.alive ? this.clock.hold((fn as (...a: unknown[]) => Promise<unknown>)(...args)) : never()),
+    ]);
+    return Object.fromEntries(held) as CallServices;
+  }
+
+  private untilAlive(): Promise<void> {
+    return this.alive ? Promise.resolve() : never();
+  }
 }
 
-/** Database work keeps virtual time still, so records carry the scenario's instants. */
-function holdWhileRunning(services: CallServices, clock: VirtualClock): CallServices {
-  const held = Object.entries(services).map(([name, fn]) => [
-    name,
-    (...args: unknown[]) => clock.hold((fn as (...a: unknown[]) => Promise<unknown>)(...args)),
-  ]);
-  return Object.fromEntries(held) as CallServices;
-}
+const never = <T>() => new Promise<T>(() => {});
