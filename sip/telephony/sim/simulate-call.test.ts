@@ -1,6 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
-import { conferences } from '@/server/db/schema';
+import { conferences, pinAttempts } from '@/server/db/schema';
 import { ValidationError } from '@/server/lib/errors';
 import { useTestDatabase } from '@/test/database';
 import { seedRoom, seedTenant } from '../../testing/fixtures';
@@ -52,3 +53,28 @@ describe('call simulate (API-3)', () => {
     expect(await db().$count(conferences)).toBe(before);
   });
 });
+
+describe('call simulate and the PIN throttle (D-5, issue 13 contract)', () => {
+  const at = '2026-03-02T10:00:00+01:00';
+
+  it("locks the caller whose PINs are wrong (throttled) while another caller with the right PIN is admitted", async () => {
+    const guessed = await seedTenant();
+    await seedRoom(guessed, { roomNumber: '5150', startsAt: start, pin: '246810' });
+    for (let i = 0; i < 4; i++) await simulateCall({ to: guessed.portalNumber, from: '+33700000001', dtmf: '5150#111#222#333#', at }, new Date());
+    const locked = await simulateCall({ to: guessed.portalNumber, from: '+33700000001', dtmf: '5150#246810#', at }, new Date());
+    expect(locked).toMatchObject({ decision: 'refused', reason: 'throttled' });
+    const other = await simulateCall({ to: guessed.portalNumber, from: '+33600000002', dtmf: '5150#246810#', at }, new Date());
+    expect(other).toMatchObject({ decision: 'admitted' });
+  });
+
+  it('never gives 20 simultaneous wrong calls more PIN checks than the limit', async () => {
+    const guessed = await seedTenant();
+    const room = await seedRoom(guessed, { roomNumber: '5151', startsAt: start, pin: '246810' });
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => simulateCall({ to: guessed.portalNumber, from: '+33700000003', dtmf: '5151#111#222#333#', at }, new Date())),
+    );
+    expect(await db().$count(pinAttempts, eq(pinAttempts.roomId, room.id))).toBe(11);
+    expect(results.filter((r) => r.reason === 'throttled').length).toBeGreaterThan(0);
+  });
+});
+
