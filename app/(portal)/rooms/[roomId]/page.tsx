@@ -13,6 +13,7 @@ import { getTenantSettings } from '@/server/tenants/service';
 import { deleteRoom, removeMember } from '../actions';
 import { Invitations } from './invitations';
 import { EditMember } from './edit-member';
+import { GuessingAlert } from './guessing-alert';
 import { MemberForm } from './member-form';
 
 export async function generateMetadata({ params }: { params: Promise<{ roomId: string }> }): Promise<Metadata> {
@@ -62,6 +63,8 @@ export default async function RoomPage({
           {t(`saved.${notice}`)}
         </p>
       )}
+
+      <GuessingAlert tenantId={actor.tenantId} roomId={room.id} timezone={tenant.timezone} />
 
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
