@@ -1,20 +1,27 @@
+import { captureMs, dtmfCapture, rtpStream } from './dtmf-pcap';
+
 /**
- * SIPp scenarios, generated because each caller types different keys: every key is one of the
- * RFC 2833 captures sip-tester ships (dtmf_2833_<key>.pcap), played into the call's RTP.
+ * SIPp scenarios, generated because each caller types different keys. The keys of each entry are
+ * one capture of RFC 4733 events written for this call (dtmf-pcap.ts): one RTP stream per call,
+ * every key its own event, so FreeSWITCH reads repeated and out-of-order digits intact.
  */
-export const DTMF_DIR = process.env.SIPP_DTMF_DIR ?? '/usr/share/sip-tester';
+
+export interface KeyEntry {
+  /** Waited before typing (prompts playing), counted from the previous entry's last key. */
+  afterMs: number;
+  digits: string;
+}
 
 export interface CallerScenario {
   fromUser: string;
   fromHost: string;
-  /** Keys typed once answered; each entry waits `afterMs` (prompts playing) before typing. */
-  keys?: { afterMs: number; digits: string }[];
+  /** Keys typed once answered: the portal's room number and PIN, then keypad commands in the conference. */
+  keys?: KeyEntry[];
   /** caller-bye: stays `stayMs` then hangs up; server-bye: the bridge hangs up (refusal after answer). */
   end: { kind: 'caller-bye'; stayMs: number } | { kind: 'server-bye' } | { kind: 'refused'; status: number };
   headers?: string[];
 }
 
-const PCAP_NAME: Record<string, string> = { '*': 'star', '#': 'pound' };
 
 const offer = `v=0
 o=sipp 53655765 2353687637 IN IP[local_ip_type] [local_ip]
@@ -66,18 +73,21 @@ const okToBye = `<send>
     ]]>
   </send>`;
 
-function typing(keys: CallerScenario['keys'] = []): string {
-  return keys
-    .map(({ afterMs, digits }) =>
-      [
-        `<pause milliseconds="${afterMs}"/>`,
-        ...[...digits].map(
-          (key) =>
-            `<nop><action><exec play_pcap_audio="${DTMF_DIR}/dtmf_2833_${PCAP_NAME[key] ?? key}.pcap"/></action></nop>\n  <pause milliseconds="400"/>`,
-        ),
-      ].join('\n  '),
-    )
-    .join('\n  ');
+/** The scenario lines typing each entry, and the captures they play (file path → content). */
+function typing(keys: KeyEntry[], capturePath: (entry: number) => string, ssrc: number): { xml: string; captures: Map<string, Buffer> } {
+  const stream = rtpStream(ssrc);
+  const captures = new Map<string, Buffer>();
+  const lines = keys.map(({ afterMs, digits }, i) => {
+    const file = capturePath(i);
+    captures.set(file, dtmfCapture(digits, stream, afterMs));
+    return [
+      `<pause milliseconds="${afterMs}"/>`,
+      `<nop><action><exec play_pcap_audio="${file}"/></action></nop>`,
+      // play_pcap_audio returns at once; the next entry must not overlap this one.
+      `<pause milliseconds="${captureMs(digits)}"/>`,
+    ].join('\n  ');
+  });
+  return { xml: lines.join('\n  '), captures };
 }
 
 function ending(end: CallerScenario['end']): string {
@@ -99,12 +109,20 @@ function ending(end: CallerScenario['end']): string {
   <recv response="200" timeout="10000"/>`;
 }
 
-/** A caller: INVITE to [service] (the dialled number, sipp -s), then keys, then the expected end. */
-export function callerScenario(s: CallerScenario): string {
+/**
+ * A caller: INVITE to [service] (the dialled number, sipp -s), then keys, then the expected end.
+ * Returns the scenario and the DTMF captures it plays, to be written at the paths given.
+ */
+export function callerScenario(s: CallerScenario, capturePath: (entry: number) => string, ssrc: number): { xml: string; captures: Map<string, Buffer> } {
+  const keys = typing(s.keys ?? [], capturePath, ssrc);
   const answered =
     s.end.kind === 'refused'
       ? `<recv response="${s.end.status}" timeout="15000"/>\n  ${ackOfRefusal}`
-      : `<recv response="200" rrs="true" timeout="15000"/>\n  ${ack}\n  ${typing(s.keys)}\n  ${ending(s.end)}`;
+      : `<recv response="200" rrs="true" timeout="15000"/>\n  ${ack}\n  ${keys.xml}\n  ${ending(s.end)}`;
+  return { captures: keys.captures, xml: callerXml(s, answered) };
+}
+
+function callerXml(s: CallerScenario, answered: string): string {
   return `<?xml version="1.0" encoding="ISO-8859-1" ?>
 <!DOCTYPE scenario SYSTEM "sipp.dtd">
 <scenario name="conference bridge caller">
