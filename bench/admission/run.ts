@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { eq } from 'drizzle-orm';
-import { checkPin, lookupRoomEntry } from '@/server/admission/room-entry';
+import { checkPin, enterRoomNumber } from '@/server/admission/room-entry';
 import { tenantForPortalNumber } from '@/server/admission/tenant-lookup';
 import { closeDb, db } from '@/server/db/client';
 import { openDatabase } from '@/server/db/embedded';
@@ -30,23 +30,30 @@ interface Figures {
 
 const pick = <T>(items: readonly T[]) => items[Math.floor(Math.random() * items.length)];
 
-/** One caller's wait after typing room number and PIN: what D-6 bounds. */
+/** Callers come from many numbers, as on a real portal: the D-5 caller lock rarely applies. */
+const caller = () => ({ number: `+336${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}` });
+
+/**
+ * One caller's wait after typing room number and PIN: what D-6 bounds. The same calls as the
+ * portal flow, D-5 throttle transactions included.
+ */
 async function decide(fixture: Fixture, now: Date): Promise<string> {
   const target = pick(fixture.rooms);
   const tenant = await tenantForPortalNumber(target.portalNumber);
   if (!tenant) throw new Error('seeded portal number not found');
-  const entry = await lookupRoomEntry(tenant, target.roomNumber, now);
-  if (!entry) throw new Error('seeded room not found');
-  if (entry.status !== 'open' || entry.lockedUntil) return 'refused';
+  const who = caller();
+  const found = await enterRoomNumber(tenant, target.roomNumber, who, now);
+  if (found.result !== 'room') throw new Error(`seeded room not entered: ${found.result}`);
+  if (found.entry.status !== 'open' || found.entry.lockedUntil) return 'refused';
   // One caller in twenty mistypes: the wrong PIN is written for the throttle, as in production.
   const typed = Math.random() < 0.05 ? '000000' : target.pin;
-  return checkPin(tenant.id, entry, typed, { number: '+33612345678' }, now);
+  return checkPin(tenant.id, found.entry, typed, who, now);
 }
 
-/** The step a caller waits on after typing the room number and `#`: one query. */
+/** The step a caller waits on after typing the room number and `#`: the throttle check and the room lookup, one transaction. */
 async function roomEntry(fixture: Fixture, now: Date): Promise<unknown> {
   const target = pick(fixture.rooms);
-  return lookupRoomEntry({ id: target.tenantId, earlyJoinMinutes: 5 }, target.roomNumber, now);
+  return enterRoomNumber({ id: target.tenantId, earlyJoinMinutes: 5 }, target.roomNumber, caller(), now);
 }
 
 async function baseline(fixture: Fixture): Promise<unknown> {

@@ -4,7 +4,7 @@ import { pinAttempts, rooms } from '@/server/db/schema';
 import { isRoomNumber } from '@/server/rooms/rules/numbers';
 import { roomWindow, windowStatus, type RoomStatus } from '@/server/rooms/rules/window';
 import { callerBucket, callerLockedUntil, HIDDEN_CALLER, roomLockedUntil, THROTTLE_LOOKBACK_MS, type WrongEntry } from './rules/throttle';
-import { callerAttemptsSince, lockCaller, lockRoom, type PortalCaller, type Tx } from './throttle-locks';
+import { callerAttemptsSince, lockThrottles, type PortalCaller, type Tx } from './throttle-locks';
 
 export type { PortalCaller } from './throttle-locks';
 
@@ -35,10 +35,15 @@ export async function enterRoomNumber(
   now: Date,
 ): Promise<RoomNumberEntry> {
   return db().transaction(async (tx) => {
-    await lockCaller(tx, tenant.id, caller);
-    const callerUntil = callerLockedUntil(await callerAttemptsSince(tx, tenant.id, caller, since(now)), now);
+    // Sent together (postgres.js pipelines them on the transaction's connection), run in order:
+    // the reads start once the lock is held. D-6: the caller waits on this step.
+    const [, callerTimes, entry] = await Promise.all([
+      lockThrottles(tx, tenant.id, caller),
+      callerAttemptsSince(tx, tenant.id, caller, since(now)),
+      isRoomNumber(typed) ? roomEntry(tx, tenant, typed, now) : null,
+    ]);
+    const callerUntil = callerLockedUntil(callerTimes, now);
     if (callerUntil) return { result: 'throttled', until: callerUntil };
-    const entry = isRoomNumber(typed) ? await roomEntry(tx, tenant, typed, now) : null;
     if (entry) return { result: 'room', entry };
     if (typed !== '') {
       await tx.insert(pinAttempts).values({ tenantId: tenant.id, roomId: null, kind: 'room-number', callerNumber: caller.number, attemptedAt: now });
@@ -102,10 +107,13 @@ export async function checkPin(
 ): Promise<PinCheck> {
   if (typed === '') return 'wrong';
   return db().transaction(async (tx) => {
-    await lockCaller(tx, tenantId, caller);
-    await lockRoom(tx, entry.roomId);
-    if (callerLockedUntil(await callerAttemptsSince(tx, tenantId, caller, since(now)), now)) return 'throttled';
-    if (!caller.organizer && roomLockedUntil(await roomAttemptsSince(tx, tenantId, entry.roomId, since(now)), now)) return 'throttled';
+    const [, callerTimes, roomEntries] = await Promise.all([
+      lockThrottles(tx, tenantId, caller, entry.roomId),
+      callerAttemptsSince(tx, tenantId, caller, since(now)),
+      roomAttemptsSince(tx, tenantId, entry.roomId, since(now)),
+    ]);
+    if (callerLockedUntil(callerTimes, now)) return 'throttled';
+    if (!caller.organizer && roomLockedUntil(roomEntries, now)) return 'throttled';
     if (typed === entry.moderatorPin) return 'moderator';
     if (typed === entry.pin) return 'participant';
     await tx.insert(pinAttempts).values({ tenantId, roomId: entry.roomId, kind: 'pin', callerNumber: caller.number, attemptedAt: now });

@@ -13,16 +13,20 @@ export interface PortalCaller {
 
 /**
  * D-5 is checked and recorded under transaction-scoped advisory locks, one per caller bucket and
- * one per room, so that simultaneous calls of one caller (or into one room) take turns: each sees
- * the wrong entries of those before it. Always caller first, then room, so two checks never wait
- * on each other in a circle.
+ * (for a PIN) one per room, so that simultaneous calls of one caller (or into one room) take
+ * turns: each sees the wrong entries of those before it. Taken in one statement, caller first,
+ * so two checks never wait on each other in a circle. The reads that follow must be separate
+ * statements: a statement sees what was committed when it started, not while it waited.
  */
-export async function lockCaller(tx: Tx, tenantId: string, caller: PortalCaller): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`d5:caller:${tenantId}:${callerBucket(caller.number)}`}, 0))`);
-}
-
-export async function lockRoom(tx: Tx, roomId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`d5:room:${roomId}`}, 0))`);
+export async function lockThrottles(tx: Tx, tenantId: string, caller: PortalCaller, roomId?: string): Promise<void> {
+  const callerKey = `d5:caller:${tenantId}:${callerBucket(caller.number)}`;
+  if (roomId === undefined) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${callerKey}, 0))`);
+    return;
+  }
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${callerKey}, 0)), pg_advisory_xact_lock(hashtextextended(${`d5:room:${roomId}`}, 0))`,
+  );
 }
 
 /** The caller's wrong entries (PINs of any room, unknown room numbers) in the tenant since `from`. */
