@@ -45,7 +45,7 @@ describe('drachtio adapter: inbound calls', () => {
 
     const leg = await call.answer();
     expect(ms.calls).toEqual([['connectCaller', [req, res]]]);
-    expect(leg.dialogId).toBe('call-1@example;uas');
+    expect(leg.dialogId).toBe('call-1@example;from-tag=caller-tag');
     const digits = await leg.collect({ prompt: prompt('enter-room-number'), maxDigits: 10, timeoutMs: 10_000 });
     expect(digits).toBe('4711');
     expect(endpoint.calls).toEqual([
@@ -304,10 +304,10 @@ describe('drachtio adapter: dialogs a previous run left up', () => {
     const dialog = new FakeDialog('a@x');
     srf.dialogs.set(dialog.id, dialog);
     expect(await telephony.endLeftoverDialog(dialog.id)).toBe(true);
-    expect(srf.requests).toEqual([{ uri: 'sip:placeholder', method: 'BYE', stackDialogId: 'a@x;uas' }]);
+    expect(srf.requests).toEqual([{ uri: 'sip:placeholder', method: 'BYE', stackDialogId: 'a@x;from-tag=caller-tag' }]);
     expect(dialog.byes).toBe(1);
     expect(await telephony.endLeftoverDialog(dialog.id)).toBe(false);
-    expect(errors).toEqual(['no BYE for leftover dialog a@x;uas']);
+    expect(errors).toEqual(['no BYE for leftover dialog a@x;from-tag=caller-tag']);
   });
 });
 

@@ -48,20 +48,21 @@ export class DrachtioTelephony implements Telephony {
    * tags, CSeq and route set, from whichever application asks.
    */
   async endLeftoverDialog(dialogId: string): Promise<boolean> {
+    const answered = new Promise<number>((resolve, reject) =>
+      this.srf.request('sip:placeholder', { method: 'BYE', stackDialogId: dialogId }, (err, bye) => {
+        if (err || !bye) return reject(err ?? new Error('no request'));
+        bye.on('response', (res) => resolve(res.status));
+      }),
+    );
     try {
-      const bye = await withTimeout(this.srf.request('sip:placeholder', { method: 'BYE', stackDialogId: dialogId }), 'BYE');
-      await withTimeout(new Promise<void>((resolve) => bye.on('response', () => resolve())), 'BYE response');
-      return true;
+      const status = await withTimeout(answered, 'BYE');
+      return status >= 200 && status < 300;
     } catch (err) {
       this.onError(err, `no BYE for leftover dialog ${dialogId}`);
       return false;
     }
   }
 
-  /**
-   * An endpoint first, then an INVITE offering its SDP; no answer within the timeout cancels it.
-   * The endpoint is released on every failure so no media is left allocated.
-   */
   async dialOut(request: DialOutRequest): Promise<DialOutcome> {
     let endpoint: FsEndpoint;
     try {

@@ -27,7 +27,8 @@ export class FakeDialog extends EventEmitter implements SrfDialog {
   constructor(callId = 'call-1@example') {
     super();
     this.sip = { callId };
-    this.id = `${callId};uas`;
+    // drachtio-server names a dialog by its Call-ID and the From tag (seen on 0.9.5).
+    this.id = `${callId};from-tag=caller-tag`;
   }
   destroy(_opts: object, callback: (err?: Error | null) => void) {
     this.byes++;
@@ -262,16 +263,17 @@ export function fakeSrf(dialogs: Map<string, FakeDialog> = new Map()) {
     createUAC: async () => {
       throw new Error('no dial-out in this fake');
     },
-    async request(uri, opts) {
+    request(uri, opts, callback) {
       requests.push({ uri, method: opts.method, stackDialogId: opts.stackDialogId });
       const dialog = dialogs.get(opts.stackDialogId);
       // drachtio-server answers an unknown dialog id with an error: the request is not sent.
-      if (!dialog) throw new Error('unable to find dialog for dialog id provided');
+      if (!dialog) return callback(new Error('unable to find dialog for dialog id provided'));
       dialogs.delete(opts.stackDialogId);
       dialog.byes++;
       const sent = new EventEmitter();
-      setImmediate(() => sent.emit('response', { status: 200 }));
-      return sent as unknown as SentRequest;
+      callback(null, sent as unknown as SentRequest);
+      // The far end's 200 can come in the same read as drachtio-server's acknowledgement.
+      sent.emit('response', { status: 200 });
     },
   };
   return srf;

@@ -49,10 +49,16 @@ export interface SrfLike {
   createUAC(uri: string, opts: CreateUacOptions, progress: { cbRequest: (err: unknown, req?: SentInvite) => void }): Promise<SrfDialog>;
   /**
    * With `stackDialogId`, drachtio-server sends the request inside that dialog, to its remote
-   * target in place of the `sip:placeholder` URI (as drachtio-srf's own Dialog#destroy does); it
-   * rejects when the server has no such dialog.
+   * target in place of the `sip:placeholder` URI (as drachtio-srf's own Dialog#destroy does); an
+   * error when the server has no such dialog. The callback form: the response can arrive in the
+   * same read from drachtio-server as the acknowledgement of the request, before a promise's
+   * continuation could listen for it.
    */
-  request(uri: string, opts: { method: string; stackDialogId: string; headers?: Record<string, string> }): Promise<SentRequest>;
+  request(
+    uri: string,
+    opts: { method: string; stackDialogId: string; headers?: Record<string, string> },
+    callback: (err: unknown, req?: SentRequest) => void,
+  ): unknown;
 }
 
 export interface EslEvent {
