@@ -23,10 +23,12 @@ export interface RoomEntry {
 export type RoomNumberEntry = { result: 'room'; entry: RoomEntry } | { result: 'unknown' } | { result: 'throttled'; until: Date };
 
 /**
- * The room-number step of the portal (D-1, D-5, D-6): in one transaction holding the caller's
- * throttle lock, refuses a caller who guessed too much, finds the room with its window (R-4,
- * through the shared window rule) and its room-wide lock, and records an unknown room number
- * against the caller. An empty entry is no guess.
+ * The room-number step of the portal (D-1, D-5, D-6): refuses a caller who guessed too much,
+ * finds the room with its window (R-4, through the shared window rule) and its room-wide lock,
+ * and records an unknown room number against the caller. Finding a room reads without a lock, in
+ * one round trip (D-6: the caller waits on it): what is at stake is the PIN, which checkPin
+ * checks under the locks. An unknown room number is the guess: it is checked and recorded under
+ * the caller's lock. An empty entry is no guess.
  */
 export async function enterRoomNumber(
   tenant: { id: string; earlyJoinMinutes: number },
@@ -34,20 +36,25 @@ export async function enterRoomNumber(
   caller: PortalCaller,
   now: Date,
 ): Promise<RoomNumberEntry> {
+  const [callerTimes, entry] = await Promise.all([
+    callerAttemptsSince(db(), tenant.id, caller, since(now)),
+    isRoomNumber(typed) ? roomEntry(db(), tenant, typed, now) : null,
+  ]);
+  const callerUntil = callerLockedUntil(callerTimes, now);
+  if (callerUntil) return { result: 'throttled', until: callerUntil };
+  if (entry) return { result: 'room', entry };
+  if (typed === '') return { result: 'unknown' };
+  return recordUnknownRoomNumber(tenant.id, caller, now);
+}
+
+async function recordUnknownRoomNumber(tenantId: string, caller: PortalCaller, now: Date): Promise<RoomNumberEntry> {
   return db().transaction(async (tx) => {
     // Sent together (postgres.js pipelines them on the transaction's connection), run in order:
-    // the reads start once the lock is held. D-6: the caller waits on this step.
-    const [, callerTimes, entry] = await Promise.all([
-      lockThrottles(tx, tenant.id, caller),
-      callerAttemptsSince(tx, tenant.id, caller, since(now)),
-      isRoomNumber(typed) ? roomEntry(tx, tenant, typed, now) : null,
-    ]);
+    // the read starts once the lock is held.
+    const [, callerTimes] = await Promise.all([lockThrottles(tx, tenantId, caller), callerAttemptsSince(tx, tenantId, caller, since(now))]);
     const callerUntil = callerLockedUntil(callerTimes, now);
     if (callerUntil) return { result: 'throttled', until: callerUntil };
-    if (entry) return { result: 'room', entry };
-    if (typed !== '') {
-      await tx.insert(pinAttempts).values({ tenantId: tenant.id, roomId: null, kind: 'room-number', callerNumber: caller.number, attemptedAt: now });
-    }
+    await tx.insert(pinAttempts).values({ tenantId, roomId: null, kind: 'room-number', callerNumber: caller.number, attemptedAt: now });
     return { result: 'unknown' };
   });
 }
