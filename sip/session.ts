@@ -7,7 +7,7 @@ import { PromptUnavailableError, type CallLeg, type Prompt } from './telephony/p
 const DIGIT_TIMEOUT_MS = 10_000;
 
 /** Asks for an entry when the media server cannot play the prompt that should have: a short beep. */
-export const ENTRY_TONE: Prompt = { id: 'entry-tone', uri: 'tone_stream://%(300,0,800)' };
+const ENTRY_TONE: Prompt = { id: 'entry-tone', uri: 'tone_stream://%(300,0,800)' };
 
 /**
  * One answered call: owns the leg (SIP dialog + media endpoint), speaks the tenant's language,

@@ -59,12 +59,6 @@ async function recordUnknownRoomNumber(tenantId: string, caller: PortalCaller, n
   });
 }
 
-/** The room behind a room number, without any throttle bookkeeping (e.g. for benchmarks and the portal). */
-export async function lookupRoomEntry(tenant: { id: string; earlyJoinMinutes: number }, roomNumber: string, now: Date): Promise<RoomEntry | null> {
-  if (!isRoomNumber(roomNumber)) return null;
-  return roomEntry(db(), tenant, roomNumber, now);
-}
-
 async function roomEntry(tx: Tx, tenant: { id: string; earlyJoinMinutes: number }, roomNumber: string, now: Date): Promise<RoomEntry | null> {
   const [row] = await tx
     .select({

@@ -1,6 +1,5 @@
 import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lookupRoomEntry } from '@/server/admission/room-entry';
 import { tenantForPortalNumber } from '@/server/admission/tenant-lookup';
 import { systemClock } from '@/server/lib/clock';
 import { useTestDatabase } from '@/test/database';
@@ -19,11 +18,11 @@ useTestDatabase();
 const MIN = 60_000;
 const start = new Date('2026-03-02T09:00:00Z');
 let tenant: Awaited<ReturnType<typeof seedTenant>>;
+const roomIds = new Map<string, string>();
 
 beforeAll(async () => {
   tenant = await seedTenant();
-  await seedRoom(tenant, { roomNumber: '1001', startsAt: start, pin: null });
-  await seedRoom(tenant, { roomNumber: '1002', startsAt: start, pin: null });
+  for (const roomNumber of ['1001', '1002']) roomIds.set(roomNumber, (await seedRoom(tenant, { roomNumber, startsAt: start, pin: null })).id);
 });
 
 describe('draining on SIGTERM', () => {
@@ -57,8 +56,7 @@ describe('draining on SIGTERM', () => {
     const callTenant = (await tenantForPortalNumber(tenant.portalNumber))!;
     const callers: FakeDialog[] = [];
     for (const roomNumber of ['1001', '1002']) {
-      const { roomId } = (await conferenceRoom(roomNumber))!;
-      const conference = await registry.forRoom(callTenant, { roomId, roomNumber });
+      const conference = await registry.forRoom(callTenant, { roomId: roomIds.get(roomNumber)!, roomNumber });
       const dialog = new FakeDialog(`caller-${roomNumber}@example`);
       callers.push(dialog);
       await conference.add({ leg: new DrachtioLeg(dialog, new FakeEndpoint(freeswitch), () => {}), callerNumber: '+33611111111', callerName: null, role: 'participant', direction: 'inbound' });
@@ -72,6 +70,3 @@ describe('draining on SIGTERM', () => {
   });
 });
 
-function conferenceRoom(roomNumber: string) {
-  return lookupRoomEntry({ id: tenant.tenantId, earlyJoinMinutes: 5 }, roomNumber, new Date('2026-03-02T09:10:00Z'));
-}
