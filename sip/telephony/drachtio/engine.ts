@@ -63,6 +63,10 @@ export class DrachtioTelephony implements Telephony {
     }
   }
 
+  /**
+   * An endpoint first, then an INVITE offering its SDP; no answer within the timeout cancels it.
+   * The endpoint is released on every failure so no media is left allocated.
+   */
   async dialOut(request: DialOutRequest): Promise<DialOutcome> {
     let endpoint: FsEndpoint;
     try {
