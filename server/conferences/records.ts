@@ -19,6 +19,8 @@ export interface OpenConferenceInput {
   sipInstance: string;
   mediaName: string;
   startedAt: Date;
+  /** The room's announceJoinLeave option (C-2), the starting value of `*5`. */
+  joinLeaveTones?: boolean;
 }
 
 export async function openConference(input: OpenConferenceInput): Promise<string> {
@@ -35,6 +37,8 @@ export interface JoinInput {
   role: ParticipantRole;
   direction: 'inbound' | 'outbound';
   joinedAt: Date;
+  /** Entered muted (room option enterMuted, C-7). */
+  muted?: boolean;
 }
 
 export async function recordJoin(input: JoinInput): Promise<string> {
