@@ -1,5 +1,8 @@
 import { checkPin, lookupRoomEntry } from '@/server/admission/room-entry';
 import { extensionNumbers, findExtension, tenantForPortalNumber, tenantForSipDomain } from '@/server/admission/tenant-lookup';
+import { logAction, setHandRaised, setJoinLeaveTones, setLocked, setMuted, setPaused, setRole, setTalking } from '@/server/conferences/live-state';
+import { checkModeratorPin } from '@/server/conferences/moderator-pin';
+import { roomConferenceOptions } from '@/server/conferences/options';
 import { closeConference, openConference, openConferenceOwner, recordJoin, recordLeave } from '@/server/conferences/records';
 
 /** Everything of server/ the call flows use (ARCHITECTURE: sip/ reaches the database only through server/). */
@@ -15,6 +18,16 @@ export const callServices = {
   recordJoin,
   recordLeave,
   closeConference,
+  roomConferenceOptions,
+  checkModeratorPin,
+  setMuted,
+  setHandRaised,
+  setRole,
+  setLocked,
+  setPaused,
+  setJoinLeaveTones,
+  setTalking,
+  logAction,
 };
 
 export type CallServices = typeof callServices;

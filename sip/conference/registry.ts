@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CallTenant } from '@/server/admission/tenant-lookup';
+import { ADHOC_OPTIONS, type ConferenceOptions } from '@/server/conferences/options';
 import type { OpenConferenceInput } from '@/server/conferences/records';
 import type { CallServices } from '../services';
 import { ConferenceExistsError, type MediaConference, type Telephony } from '../telephony/port';
@@ -24,18 +25,19 @@ export class ConferenceRegistry {
 
   constructor(private readonly ctx: RegistryContext) {}
 
-  async forRoom(tenant: CallTenant, room: { roomId: string; roomNumber: string }): Promise<LiveConference> {
+  /** `options` apply when this caller starts the room's conference; a running one keeps its own. */
+  async forRoom(tenant: CallTenant, room: { roomId: string; roomNumber: string }, options: ConferenceOptions): Promise<LiveConference> {
     const key = `room-${room.roomId}`;
     const existing = this.live.get(key);
     if (existing) {
       const conference = await existing;
       if (!conference.isClosed) return conference;
     }
-    return this.start(key, tenant, { kind: 'room', roomId: room.roomId, roomNumber: room.roomNumber, organizerExtension: null });
+    return this.start(key, tenant, { kind: 'room', roomId: room.roomId, roomNumber: room.roomNumber, organizerExtension: null }, options);
   }
 
   startAdhoc(tenant: CallTenant, organizerExtension: string): Promise<LiveConference> {
-    return this.start(`adhoc-${randomUUID()}`, tenant, { kind: 'adhoc', roomId: null, roomNumber: null, organizerExtension });
+    return this.start(`adhoc-${randomUUID()}`, tenant, { kind: 'adhoc', roomId: null, roomNumber: null, organizerExtension }, ADHOC_OPTIONS);
   }
 
   /** Every conference still running, for draining on shutdown. */
@@ -48,6 +50,7 @@ export class ConferenceRegistry {
     key: string,
     tenant: CallTenant,
     fields: Pick<OpenConferenceInput, 'kind' | 'roomId' | 'roomNumber' | 'organizerExtension'>,
+    options: ConferenceOptions,
   ): Promise<LiveConference> {
     const starting = (async () => {
       const media = await this.openMedia(key);
@@ -58,8 +61,9 @@ export class ConferenceRegistry {
         sipInstance: this.ctx.sipInstance,
         mediaName: key,
         startedAt: this.ctx.clock.now(),
+        joinLeaveTones: options.announceJoinLeave,
       });
-      return new LiveConference(id, media, tenant, this.ctx, () => {
+      return new LiveConference(id, media, tenant, { roomId: fields.roomId, options }, this.ctx, () => {
         if (this.live.get(key) === starting) this.live.delete(key);
       });
     })();

@@ -17,6 +17,8 @@ export interface SimulatorOptions {
   log?: Logger;
   /** The sip process this simulator stands for, as recorded on its conferences. */
   sipInstance?: string;
+  /** The real services by default; a benchmark or test may wrap them to time or count calls. */
+  services?: CallServices;
 }
 
 /** The real routing and flows on the simulated engine and the real database (API-3 `call simulate`, scenario tests). */
@@ -29,7 +31,7 @@ export class Simulator {
     this.clock = new VirtualClock(options.at);
     this.engine = new SimEngine(this.clock, options.answers, options.callee);
     const log = options.log ?? pino({ level: 'silent' });
-    const services = holdWhileRunning(callServices, this.clock);
+    const services = holdWhileRunning(options.services ?? callServices, this.clock);
     const catalogue = promptCatalogue('/prompts');
     const conferences = new ConferenceRegistry({
       services,
