@@ -1,6 +1,7 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { db, type Db } from '@/server/db/client';
-import { conferenceActions, conferences, participants, type ActionSource, type ParticipantRole } from '@/server/db/schema';
+import { conferences, participants, type ActionSource, type ParticipantRole } from '@/server/db/schema';
+import { NotFoundError } from '@/server/lib/errors';
 
 /**
  * The live state of a running conference (C-4..C-6, L-1, L-2), written as it changes by the sip
@@ -125,15 +126,19 @@ function participantOf(change: ConferenceChange, participantId: string) {
   return and(eq(participants.tenantId, change.tenantId), eq(participants.conferenceId, change.conferenceId), eq(participants.id, participantId));
 }
 
+/**
+ * The log line goes in only for a conference of that tenant, about one of its participants; a
+ * foreign id changes nothing and answers like a missing one (T-1), rolling back the change.
+ */
 async function insertAction(tx: Tx | Db, line: ActionLine): Promise<void> {
-  await tx.insert(conferenceActions).values({
-    tenantId: line.tenantId,
-    conferenceId: line.conferenceId,
-    at: line.at,
-    action: line.action,
-    participantId: line.participantId ?? null,
-    byKind: line.by.kind,
-    byId: line.by.id,
-    result: line.result,
-  });
+  const participantId = line.participantId ?? null;
+  const inserted = await tx.execute(sql`
+    insert into conference_actions (tenant_id, conference_id, at, action, participant_id, by_kind, by_id, result)
+    select c.tenant_id, c.id, ${line.at.toISOString()}::timestamptz, ${line.action}, ${participantId}::uuid, ${line.by.kind}, ${line.by.id}, ${line.result}
+    from conferences c
+    where c.id = ${line.conferenceId}::uuid and c.tenant_id = ${line.tenantId}::uuid
+      and (${participantId}::uuid is null
+        or exists (select 1 from participants p where p.id = ${participantId}::uuid and p.conference_id = c.id))
+    returning id`);
+  if (inserted.length === 0) throw new NotFoundError('Conference');
 }
