@@ -42,7 +42,7 @@ export class KeypadMenu {
     const conference = this.conference;
     switch (key) {
       case '1': {
-        const count = conference.count();
+        const count = conference.size;
         await conference.tell(member, count === 1 ? ['count-only-you'] : ['count-there-are', ...numberPromptIds(count), 'count-participants']);
         return conference.log(by, 'count', 'ok', member);
       }

@@ -139,6 +139,7 @@ export class LiveConference {
     return this.closed || this.ending;
   }
 
+  /** How many callers are in the mix now (`*1`). */
   get size(): number {
     return this.members.size;
   }
@@ -181,11 +182,6 @@ export class LiveConference {
 
   async announce(id: PromptId): Promise<void> {
     await this.media.play(this.prompt(id));
-  }
-
-  /** How many callers are in the mix now (`*1`). */
-  count(): number {
-    return this.members.size;
   }
 
   /** The callers present who are not moderators (`*3`). */
