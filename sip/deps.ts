@@ -26,6 +26,8 @@ export type RefusalReason =
   | 'wrong-pin'
   | 'throttled'
   | 'locked'
+  /** The room's conference has its maximum number of participants (room option maxParticipants). */
+  | 'full'
   | 'malformed'
   | 'no-tenant'
   /** Beyond API-3's list: production only — the media server was saturated (503) or the caller hung up in the menu. */

@@ -1,5 +1,8 @@
 import { checkPin, enterRoomNumber } from '@/server/admission/room-entry';
 import { extensionNumbers, findExtension, tenantForPortalNumber, tenantForSipDomain } from '@/server/admission/tenant-lookup';
+import { logAction, setHandRaised, setJoinLeaveTones, setLocked, setMuted, setPaused, setRole, setTalking } from '@/server/conferences/live-state';
+import { checkModeratorPin } from '@/server/conferences/moderator-pin';
+import { roomConferenceOptions } from '@/server/conferences/options';
 import {
   closeAbandonedConferences,
   closeConference,
@@ -23,6 +26,16 @@ export const callServices = {
   recordLeave,
   closeConference,
   closeAbandonedConferences,
+  roomConferenceOptions,
+  checkModeratorPin,
+  setMuted,
+  setHandRaised,
+  setRole,
+  setLocked,
+  setPaused,
+  setJoinLeaveTones,
+  setTalking,
+  logAction,
 };
 
 export type CallServices = typeof callServices;

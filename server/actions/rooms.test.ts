@@ -56,4 +56,40 @@ describe('room form actions', () => {
     expect(result).toMatchObject({ ok: false, status: 403 });
     expect((await getRoom(tenant.subscriber.actor, adminsRoom, now)).name).toBe('Room Form 1');
   });
+
+  it('stores every room option from the form: checked boxes, the limit, the report choice and its address (C-7, H-5)', async () => {
+    const options = { enterMuted: 'on', waitForModerator: 'on', endWhenLastModeratorLeaves: 'on', recordFromStart: 'on', maxParticipants: '12', reportTo: 'other', reportEmail: 'Reports@Example.com' };
+    const created = await executeAction(actions.createRoom, tenant.subscriber.actor, { ...form, roomNumber: '5560', ...options }, now);
+    expect(created).toMatchObject({
+      ok: true,
+      data: {
+        room: {
+          enterMuted: true,
+          waitForModerator: true,
+          endWhenLastModeratorLeaves: true,
+          recordFromStart: true,
+          // Unchecked boxes are absent from a submitted form: off.
+          announceJoinLeave: false,
+          announceRecording: false,
+          maxParticipants: 12,
+          reportRecipient: 'reports@example.com',
+        },
+      },
+    });
+    if (!created.ok) throw new Error('setup failed');
+    const changed = await executeAction(actions.updateRoom, tenant.subscriber.actor, { ...form, roomId: created.data.room.id, roomNumber: '5560', announceJoinLeave: 'on', maxParticipants: '500', reportTo: 'none' }, now);
+    expect(changed).toMatchObject({ ok: true, data: { room: { enterMuted: false, announceJoinLeave: true, maxParticipants: 500, reportRecipient: 'none' } } });
+  });
+
+  it.each([
+    [{ maxParticipants: '1' }, 'maxParticipants', 'maxParticipants.range'],
+    [{ maxParticipants: '501' }, 'maxParticipants', 'maxParticipants.range'],
+    [{ maxParticipants: 'sixty' }, 'maxParticipants', 'maxParticipants.range'],
+    [{ reportTo: 'other', reportEmail: '' }, 'reportRecipient', 'reportRecipient.format'],
+    [{ reportTo: 'other', reportEmail: 'none' }, 'reportRecipient', 'reportRecipient.format'],
+    [{ reportTo: 'somebody' }, 'reportRecipient', 'reportRecipient.format'],
+  ])('refuses a bad option on its field and creates nothing: %j', async (bad, field, code) => {
+    const result = await executeAction(actions.createRoom, tenant.subscriber.actor, { ...form, roomNumber: '5561', ...bad }, now);
+    expect(result).toMatchObject({ ok: false, status: 400, fieldErrors: { [field]: code } });
+  });
 });

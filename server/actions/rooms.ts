@@ -7,9 +7,12 @@ import { roomCreateSchema } from '@/server/rooms/schemas';
 import * as rooms from '@/server/rooms/service';
 import { getTenantSettings } from '@/server/tenants/service';
 import { defineAction } from './define';
-import { formText, id, optionalText } from './form';
+import { checkbox, formText, id, optionalText } from './form';
 
-/** The room form: the start is the wall-clock time typed in the tenant's zone. */
+/**
+ * The room form: the start is the wall-clock time typed in the tenant's zone (R-3); the options
+ * (C-7, C-2, REC-1, H-5) are checkboxes, the limit a number field, the report a choice and an email.
+ */
 const roomForm = z.object({
   roomNumber: formText,
   name: formText,
@@ -18,6 +21,15 @@ const roomForm = z.object({
   pin: optionalText,
   moderatorPin: optionalText,
   description: optionalText,
+  enterMuted: checkbox,
+  waitForModerator: checkbox,
+  endWhenLastModeratorLeaves: checkbox,
+  announceJoinLeave: checkbox,
+  announceRecording: checkbox,
+  recordFromStart: checkbox,
+  maxParticipants: formText,
+  reportTo: formText,
+  reportEmail: formText,
 });
 type RoomForm = z.output<typeof roomForm>;
 
@@ -30,11 +42,31 @@ async function roomInput(actor: Actor, form: RoomForm) {
   const start = localToInstant(form.startsAt?.trim() ?? '', timezone);
   const issues: FieldIssue[] = [];
   if (!start.ok) issues.push({ field: 'startsAt', code: start.reason === 'gap' ? 'startsAt.gap' : 'startsAt.local' });
-  const input = { ...form, startsAt: start.ok ? start.instant.toISOString() : new Date(0).toISOString() };
+  const { maxParticipants, reportTo, reportEmail, ...fields } = form;
+  const input = {
+    ...fields,
+    startsAt: start.ok ? start.instant.toISOString() : new Date(0).toISOString(),
+    maxParticipants: formNumber(maxParticipants),
+    reportRecipient: reportRecipient(reportTo, reportEmail),
+  };
   const checked = roomCreateSchema.safeParse(input);
   if (!checked.success) issues.push(...fieldIssues(checked.error));
   if (issues.length > 0 || !checked.success) throw new ValidationError(issues);
   return { input: { ...checked.data, startsAt: checked.data.startsAt.toISOString() }, ambiguousStart: start.ok && start.ambiguous };
+}
+
+/** A number field left as typed when it is no number, so that the room rules name it. */
+function formNumber(value: string | undefined): number | string | undefined {
+  const typed = value?.trim();
+  if (!typed) return undefined;
+  return /^-?\d+(\.\d+)?$/.test(typed) ? Number(typed) : typed;
+}
+
+/** H-5: none, the organizer, or the address typed beside "another address" (which must be one). */
+function reportRecipient(choice: string | undefined, email: string | undefined): string | undefined {
+  if (choice !== 'other') return choice;
+  const typed = email?.trim() ?? '';
+  return ['none', 'organizer'].includes(typed.toLowerCase()) ? '' : typed;
 }
 
 export const createRoom = defineAction({

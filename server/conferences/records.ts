@@ -21,6 +21,8 @@ export interface OpenConferenceInput {
   sipInstance: string;
   mediaName: string;
   startedAt: Date;
+  /** The room's announceJoinLeave option (C-2), the starting value of `*5`. */
+  joinLeaveTones?: boolean;
 }
 
 export async function openConference(input: OpenConferenceInput): Promise<string> {
@@ -75,6 +77,8 @@ export interface JoinInput {
   /** The SIP dialog of the leg, for a BYE after a restart. */
   sipDialogId?: string | null;
   joinedAt: Date;
+  /** Entered muted (room option enterMuted, C-7). */
+  muted?: boolean;
 }
 
 export async function recordJoin(input: JoinInput): Promise<string> {

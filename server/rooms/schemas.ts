@@ -14,7 +14,11 @@ const durationSchema = z.coerce
   .meta({ override: { type: 'integer', enum: [...DURATION_CHOICES] } });
 
 /** 'none', 'organizer' or one email address (H-5). */
-const reportRecipientSchema = z.union([z.enum(['none', 'organizer']), z.string().trim().toLowerCase().pipe(z.email())], 'reportRecipient.format');
+// Zod reports the failing branch of a union, not the union: each branch carries the message.
+const reportRecipientSchema = z.union(
+  [z.enum(['none', 'organizer'], 'reportRecipient.format'), z.string().trim().toLowerCase().pipe(z.email('reportRecipient.format'))],
+  'reportRecipient.format',
+);
 
 /** Room options (C-7, C-8, REC-1, H-5): how the room's conference behaves. */
 export const roomOptionFields = {

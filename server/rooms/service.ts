@@ -40,18 +40,18 @@ export async function findRoom(actor: Actor, roomId: string, tx: Tx | Db = db())
 }
 
 /** The organizer's name and the tenant's early join come in one query with the room's view. */
-async function viewOf(room: Room, now: Date): Promise<RoomView> {
+async function viewOf(actor: Actor, room: Room, now: Date): Promise<RoomView> {
   const [context] = await db()
     .select({ organizerName: users.name, earlyJoin: tenants.earlyJoinMinutes })
     .from(tenants)
     .leftJoin(users, and(eq(users.id, room.organizerId), eq(users.tenantId, tenants.id)))
     .where(eq(tenants.id, room.tenantId));
   if (!context) throw new NotFoundError('Tenant');
-  return toRoomView(room, context.organizerName ?? '', context.earlyJoin, now);
+  return toRoomView(room, context.organizerName ?? '', context.earlyJoin, now, actor);
 }
 
 export async function getRoom(actor: Actor, roomId: string, now: Date): Promise<RoomView> {
-  return viewOf(await findRoom(actor, roomId), now);
+  return viewOf(actor, await findRoom(actor, roomId), now);
 }
 
 // The close of roomWindow in SQL, so that the filters run in the database; the list's
@@ -87,7 +87,7 @@ export async function listRooms(actor: Actor, query: RoomListQuery, now: Date): 
   const offset = Number(cursor ?? 0);
   const rows = await listQueries[filter]().execute({ tenantId: actor.tenantId, now: now.toISOString(), limit: limit + 1, offset });
   return {
-    items: rows.slice(0, limit).map((r) => toRoomView(r.room, r.organizerName, r.earlyJoin, now)),
+    items: rows.slice(0, limit).map((r) => toRoomView(r.room, r.organizerName, r.earlyJoin, now, actor)),
     nextCursor: rows.length > limit ? String(offset + limit) : null,
   };
 }
@@ -111,7 +111,7 @@ export async function createRoom(actor: Actor, input: RoomCreateInput, now: Date
       .insert(rooms)
       .values({ ...values, kind: values.kind ?? 'audio', tenantId: actor.tenantId, organizerId: actor.userId })
       .returning();
-    return viewOf(room, now);
+    return viewOf(actor, room, now);
   } catch (error) {
     if (isUniqueViolation(error, 'rooms_tenant_room_number')) throw roomNumberTaken();
     throw error;
@@ -140,7 +140,7 @@ export async function updateRoom(actor: Actor, roomId: string, input: RoomUpdate
       if (rescheduled) await noticeReschedule(tx, row, now);
       return row;
     });
-    return viewOf(updated, now);
+    return viewOf(actor, updated, now);
   } catch (error) {
     if (isUniqueViolation(error, 'rooms_tenant_room_number')) throw roomNumberTaken();
     throw error;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAdmin, type Actor } from '@/server/auth/actor';
 import { ROOM_KINDS, type Room } from '@/server/db/schema';
 import { ROOM_STATUSES, roomWindow, windowStatus } from './rules/window';
 
@@ -13,7 +14,7 @@ export const roomSchema = z
     startsAt: instant,
     durationMinutes: z.number().int(),
     pin: z.string().nullable(),
-    moderatorPin: z.string().nullable(),
+    moderatorPin: z.string().nullable().meta({ description: 'Shown to the organizer and tenant admins only; null for everyone else (C-8)' }),
     description: z.string().nullable(),
     kind: z.enum(ROOM_KINDS),
     enterMuted: z.boolean(),
@@ -39,7 +40,12 @@ export type RoomView = z.output<typeof roomSchema>;
 /** `nextCursor` is passed back as `cursor` for the next page; null on the last one. */
 export const roomListSchema = z.object({ items: z.array(roomSchema), nextCursor: z.string().nullable() }).meta({ id: 'RoomList' });
 
-export function toRoomView(room: Room, organizerName: string, earlyJoinMinutes: number, now: Date): RoomView {
+/** C-8: the moderator PIN leads the conference; only those who manage the room (T-4) may read it. */
+export function canSeeModeratorPin(viewer: Actor, room: Pick<Room, 'organizerId'>): boolean {
+  return isAdmin(viewer) || room.organizerId === viewer.userId;
+}
+
+export function toRoomView(room: Room, organizerName: string, earlyJoinMinutes: number, now: Date, viewer: Actor): RoomView {
   const window = roomWindow(room, earlyJoinMinutes);
   return {
     id: room.id,
@@ -48,7 +54,7 @@ export function toRoomView(room: Room, organizerName: string, earlyJoinMinutes: 
     startsAt: room.startsAt.toISOString(),
     durationMinutes: room.durationMinutes,
     pin: room.pin,
-    moderatorPin: room.moderatorPin,
+    moderatorPin: canSeeModeratorPin(viewer, room) ? room.moderatorPin : null,
     description: room.description,
     kind: room.kind,
     enterMuted: room.enterMuted,

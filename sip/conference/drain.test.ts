@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tenantForPortalNumber } from '@/server/admission/tenant-lookup';
+import { roomConferenceOptions } from '@/server/conferences/options';
 import { systemClock } from '@/server/lib/clock';
 import { useTestDatabase } from '@/test/database';
 import { promptCatalogue } from '../prompts/catalogue';
@@ -56,7 +57,8 @@ describe('draining on SIGTERM', () => {
     const callTenant = (await tenantForPortalNumber(tenant.portalNumber))!;
     const callers: FakeDialog[] = [];
     for (const roomNumber of ['1001', '1002']) {
-      const conference = await registry.forRoom(callTenant, { roomId: roomIds.get(roomNumber)!, roomNumber });
+      const roomId = roomIds.get(roomNumber)!;
+      const conference = await registry.forRoom(callTenant, { roomId, roomNumber }, (await roomConferenceOptions(callTenant.id, roomId))!);
       const dialog = new FakeDialog(`caller-${roomNumber}@example`);
       callers.push(dialog);
       await conference.add({ leg: new DrachtioLeg(dialog, new FakeEndpoint(freeswitch), () => {}), callerNumber: '+33611111111', callerName: null, role: 'participant', direction: 'inbound' });

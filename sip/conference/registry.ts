@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CallTenant } from '@/server/admission/tenant-lookup';
+import { ADHOC_OPTIONS, type ConferenceOptions } from '@/server/conferences/options';
 import type { OpenConferenceInput } from '@/server/conferences/records';
 import type { CallServices } from '../services';
 import type { Telephony } from '../telephony/port';
@@ -33,18 +34,19 @@ export class ConferenceRegistry {
 
   constructor(private readonly ctx: RegistryContext) {}
 
-  async forRoom(tenant: CallTenant, room: { roomId: string; roomNumber: string }): Promise<LiveConference> {
+  /** `options` apply when this caller starts the room's conference; a running one keeps its own. */
+  async forRoom(tenant: CallTenant, room: { roomId: string; roomNumber: string }, options: ConferenceOptions): Promise<LiveConference> {
     const key = `room-${room.roomId}`;
     const existing = this.live.get(key);
     if (existing) {
       const conference = await existing;
       if (!conference.isClosed) return conference;
     }
-    return this.start(key, tenant, { kind: 'room', roomId: room.roomId, roomNumber: room.roomNumber, organizerExtension: null });
+    return this.start(key, tenant, { kind: 'room', roomId: room.roomId, roomNumber: room.roomNumber, organizerExtension: null }, options);
   }
 
   startAdhoc(tenant: CallTenant, organizerExtension: string): Promise<LiveConference> {
-    return this.start(`adhoc-${randomUUID()}`, tenant, { kind: 'adhoc', roomId: null, roomNumber: null, organizerExtension });
+    return this.start(`adhoc-${randomUUID()}`, tenant, { kind: 'adhoc', roomId: null, roomNumber: null, organizerExtension }, ADHOC_OPTIONS);
   }
 
   /** Every conference still running, for draining on shutdown. */
@@ -57,6 +59,7 @@ export class ConferenceRegistry {
     key: string,
     tenant: CallTenant,
     fields: Pick<OpenConferenceInput, 'kind' | 'roomId' | 'roomNumber' | 'organizerExtension'>,
+    options: ConferenceOptions,
   ): Promise<LiveConference> {
     const starting = (async () => {
       const id = randomUUID();
@@ -68,6 +71,7 @@ export class ConferenceRegistry {
         sipInstance: this.ctx.sipInstance,
         mediaName: mediaNameOf(id),
         startedAt: this.ctx.clock.now(),
+        joinLeaveTones: options.announceJoinLeave,
       };
       // The media conference first: a record always names one that exists or existed.
       const media = await this.ctx.telephony.createConference(record.mediaName);
@@ -75,7 +79,7 @@ export class ConferenceRegistry {
         await media.destroy();
         throw err;
       });
-      return new LiveConference(id, media, tenant, this.ctx, () => {
+      return new LiveConference(id, media, tenant, { roomId: fields.roomId, options }, this.ctx, () => {
         if (this.live.get(key) === starting) this.live.delete(key);
       });
     })();

@@ -163,18 +163,13 @@ describe('window (D-4, R-4)', () => {
     expect(legs[0].endReason).toBe('hangup');
   });
 
-  it('refuses new callers of a locked conference with a prompt (D-4, C-6)', async () => {
+  it('refuses new callers of a conference the organizer locked with *6, with a prompt (D-4, C-6)', async () => {
     const sim = new Simulator({ at: at(0) });
-    const first = sim.place(caller('4711#123456#', { stayMs: 10 * MIN }));
-    const { conferenceId } = await first.outcome;
-    const conference = await sim.deps.conferences.forRoom((await sim.deps.services.tenantForPortalNumber(tenant.portalNumber))!, {
-      roomId: room.id,
-      roomNumber: '4711',
-    });
-    expect(conference.id).toBe(conferenceId);
-    await conference.setLocked(true);
+    const organizer = sim.place({ dialled: '*72', from: { user: '201', host: tenant.sipDomain }, dtmf: '4711#123456#', stayMs: 10 * MIN, keys: [{ at: at(MIN), keys: '*6' }] });
+    const { conferenceId } = await organizer.outcome;
+    await sim.clock.sleep(2 * MIN);
     const second = sim.place(caller('4711#123456#'));
-    expect(await second.outcome).toMatchObject({ decision: 'refused', reason: 'locked' });
+    expect(await second.outcome).toMatchObject({ decision: 'refused', reason: 'locked', conferenceId });
     expect(second.sim.leg!.heard.slice(-2)).toEqual(['room-locked', 'goodbye']);
     await sim.settled();
   });

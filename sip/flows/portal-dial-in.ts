@@ -17,7 +17,7 @@ const MAX_PIN_DIGITS = 13;
  */
 export async function portalDialIn(session: CallSession, deps: CallDeps): Promise<CallOutcome> {
   const { tenant } = session;
-  let ids: Pick<CallOutcome, 'tenantId' | 'roomId'> = { tenantId: tenant.id };
+  let ids: Pick<CallOutcome, 'tenantId' | 'roomId' | 'conferenceId'> = { tenantId: tenant.id };
   const refuse = async (reason: RefusalReason, ...prompts: PromptId[]): Promise<CallOutcome> => {
     session.log.info({ reason }, 'portal caller refused');
     await session.refuse(...prompts);
@@ -43,22 +43,29 @@ export async function portalDialIn(session: CallSession, deps: CallDeps): Promis
   if (pinRole === 'throttled') return refuse('throttled', 'room-unavailable');
   if (pinRole === 'wrong') return refuse('wrong-pin');
 
-  const conference = await deps.conferences.forRoom(tenant, entry).catch((err) => {
+  // The room may have been deleted while the caller was typing.
+  const options = await deps.services.roomConferenceOptions(tenant.id, entry.roomId);
+  if (!options) return refuse('unknown-room', 'invalid-room');
+  const conference = await deps.conferences.forRoom(tenant, entry, options).catch((err) => {
     if (!(err instanceof ConferenceElsewhereError)) throw err;
     session.log.error({ err }, 'room conference runs on another sip process');
     return null;
   });
   if (!conference) return refuse('media-unavailable', 'room-unavailable');
-  if (conference.locked) return refuse('locked', 'room-locked');
-  await conference.add({
+  // C-8: the organizer's extension and the moderator PIN lead; D-4, C-6: locked or full, nobody new.
+  const admission = await conference.admit({
     leg: session.leg,
     callerNumber: session.caller.number,
     callerName: session.caller.name,
     role: organizer ? 'organizer' : pinRole,
     direction: 'inbound',
   });
+  // A refused caller's outcome names the conference that refused it.
+  ids = { ...ids, conferenceId: conference.id };
+  if (admission === 'locked') return refuse('locked', 'room-locked');
+  if (admission === 'full') return refuse('full', 'room-full');
   session.log.info({ roomId: entry.roomId, conferenceId: conference.id }, 'caller admitted');
-  return { ...ids, decision: 'admitted', conferenceId: conference.id };
+  return { ...ids, decision: 'admitted' };
 }
 
 /**

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Language } from '@/server/db/schema/tenants';
 import type { Prompt } from '../telephony/port';
-import type { SentenceId, SentenceLanguage } from './sentences';
+import type { NumberId } from './numbers';
+import type { SentenceId } from './sentences';
 
 /** Tones and music need no recording: FreeSWITCH synthesises them. */
 const TONES = {
@@ -11,38 +12,36 @@ const TONES = {
   'leave-tone': 'tone_stream://%(500,0,300,200,100,50,25)',
   // French busy tone: 440 Hz, 500 ms on / 500 ms off, for the 10 s before the last caller is dropped (C-3).
   'busy-tone': 'tone_stream://%(500,500,440);loops=10',
+  // Two short high beeps to the moderators: someone raised a hand (`*8`).
+  'hand-tone': 'tone_stream://%(120,80,1400);loops=2',
   music: 'local_stream://moh',
 } as const;
 
-/** English sentences FreeSWITCH ships in its standard sounds (en/us/callie), played by relative path. */
-const FREESWITCH_EN: Partial<Record<SentenceId, string>> = {
-  'enter-pin': 'conference/conf-pin.wav',
-  'invalid-pin': 'conference/conf-bad-pin.wav',
-  'room-locked': 'conference/conf-locked.wav',
-  goodbye: 'voicemail/vm-goodbye.wav',
-};
-
-export type PromptId = SentenceId | keyof typeof TONES;
+export type ToneId = keyof typeof TONES;
+export type PromptId = SentenceId | NumberId | ToneId;
 
 /** The committed files, as this process sees them (the generator writes here). */
 export const PROMPTS_SOURCE_DIR = path.dirname(fileURLToPath(import.meta.url));
+
+/** Where a recording lives under a prompts folder: sentences at the top, numbers in their own folder. */
+export function promptFile(id: SentenceId | NumberId, language: Language): string {
+  return id.startsWith('number-') ? path.posix.join(language, 'numbers', `${id}.wav`) : path.posix.join(language, `${id}.wav`);
+}
 
 export interface Catalogue {
   prompt(id: PromptId, language: Language): Prompt;
 }
 
 /**
- * Maps prompt ids to what FreeSWITCH plays, per language. `promptsDir` is where FreeSWITCH finds
- * our generated files (mounted into its container); languages without recordings fall back to English.
+ * Maps prompt ids to what FreeSWITCH plays, in the tenant's language (T-2). Every spoken prompt
+ * is a file the product ships (sip/prompts/<language>/): the media server needs no sound package.
+ * `promptsDir` is where FreeSWITCH finds them (mounted into its container).
  */
 export function promptCatalogue(promptsDir: string): Catalogue {
   return {
     prompt(id, language) {
-      if (id in TONES) return { id, uri: TONES[id as keyof typeof TONES] };
-      const sentence = id as SentenceId;
-      const spoken: SentenceLanguage = language === 'fr' ? 'fr' : 'en';
-      const standard = spoken === 'en' ? FREESWITCH_EN[sentence] : undefined;
-      return { id, uri: standard ?? path.posix.join(promptsDir, spoken, `${sentence}.wav`) };
+      if (id in TONES) return { id, uri: TONES[id as ToneId] };
+      return { id, uri: path.posix.join(promptsDir, promptFile(id as SentenceId | NumberId, language)) };
     },
   };
 }

@@ -82,6 +82,11 @@ export interface MediaConference {
   join(leg: CallLeg, flags: JoinFlags): Promise<number>;
   /** Plays a prompt to every member; resolves when it has been played (at once when its file is missing). */
   play(prompt: Prompt): Promise<void>;
+  /**
+   * Plays prompts, back to back, to one member only (keypad answers, C-4): the others hear
+   * nothing of it. Resolves once the media server has queued them.
+   */
+  playTo(memberId: number, prompts: Prompt[]): Promise<void>;
   startMusic(prompt: Prompt): Promise<void>;
   stopMusic(): Promise<void>;
   mute(memberId: number): Promise<void>;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { db } from '@/server/db/client';
-import { conferences, participants, rooms, tenants, type Tenant } from '@/server/db/schema';
+import { conferenceActions, conferences, participants, rooms, tenants, type Room, type Tenant } from '@/server/db/schema';
 import { createTenant } from '@/server/tenants/service';
 import { createUser } from '@/server/users/service';
 
@@ -31,26 +31,34 @@ export async function seedTenant(settings: Partial<Omit<Tenant, 'id'>> = {}) {
 
 export async function seedRoom(
   tenant: { tenantId: string; organizerId: string },
-  room: { roomNumber: string; startsAt: Date; durationMinutes?: number; pin?: string | null; moderatorPin?: string | null },
+  room: { roomNumber: string; startsAt: Date; durationMinutes?: number; pin?: string | null; moderatorPin?: string | null } & Partial<RoomOptionColumns>,
 ) {
+  const { roomNumber, startsAt, durationMinutes, pin, moderatorPin, ...options } = room;
   const [row] = await db()
     .insert(rooms)
     .values({
       tenantId: tenant.tenantId,
       organizerId: tenant.organizerId,
-      name: `Room ${room.roomNumber}`,
-      roomNumber: room.roomNumber,
-      startsAt: room.startsAt,
-      durationMinutes: room.durationMinutes ?? 60,
-      pin: room.pin === undefined ? '123456' : room.pin,
-      moderatorPin: room.moderatorPin ?? null,
+      name: `Room ${roomNumber}`,
+      roomNumber,
+      startsAt,
+      durationMinutes: durationMinutes ?? 60,
+      pin: pin === undefined ? '123456' : pin,
+      moderatorPin: moderatorPin ?? null,
+      ...options,
     })
     .returning();
   return row;
 }
 
+type RoomOptionColumns = Pick<
+  Room,
+  'enterMuted' | 'waitForModerator' | 'endWhenLastModeratorLeaves' | 'announceJoinLeave' | 'announceRecording' | 'maxParticipants'
+>;
+
 export async function conferenceRecords(conferenceId: string) {
   const [conference] = await db().select().from(conferences).where(eq(conferences.id, conferenceId));
   const legs = await db().select().from(participants).where(eq(participants.conferenceId, conferenceId)).orderBy(participants.joinedAt);
-  return { conference, legs };
+  const actions = await db().select().from(conferenceActions).where(eq(conferenceActions.conferenceId, conferenceId)).orderBy(conferenceActions.at);
+  return { conference, legs, actions };
 }

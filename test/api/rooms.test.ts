@@ -153,6 +153,26 @@ describe('room options (C-7, C-8, REC-1, H-5)', () => {
   });
 });
 
+describe('moderator PIN visibility (C-8, T-4)', () => {
+  const getAs = (id: string, token: string) => call(getOne, 'GET', `/api/v1/rooms/${id}`, { token, params: { id } });
+  const listAs = async (token: string) => (await call(list, 'GET', '/api/v1/rooms', { token, query: { limit: '200' } })).json.items as { id: string; moderatorPin: string | null }[];
+
+  it("shows the moderator PIN to the room's organizer and to tenant admins, null to other subscribers", async () => {
+    const adminsRoom = await post({ ...valid(), roomNumber: '7101', moderatorPin: '9911' });
+    const subscribersRoom = await post({ ...valid(), roomNumber: '7102', moderatorPin: '9922' }, t.subscriber.token);
+    expect([adminsRoom.json.moderatorPin, subscribersRoom.json.moderatorPin]).toEqual(['9911', '9922']);
+
+    expect((await getAs(adminsRoom.json.id, t.subscriber.token)).json).toMatchObject({ pin: '246810', moderatorPin: null });
+    expect((await getAs(subscribersRoom.json.id, t.subscriber.token)).json.moderatorPin).toBe('9922');
+    expect((await getAs(subscribersRoom.json.id, t.admin.token)).json.moderatorPin).toBe('9922');
+
+    const seenBySubscriber = new Map((await listAs(t.subscriber.token)).map((r) => [r.id, r.moderatorPin]));
+    expect([seenBySubscriber.get(adminsRoom.json.id), seenBySubscriber.get(subscribersRoom.json.id)]).toEqual([null, '9922']);
+    const seenByAdmin = new Map((await listAs(t.admin.token)).map((r) => [r.id, r.moderatorPin]));
+    expect([seenByAdmin.get(adminsRoom.json.id), seenByAdmin.get(subscribersRoom.json.id)]).toEqual(['9911', '9922']);
+  });
+});
+
 describe('GET /api/v1/rooms', () => {
   it('lists the tenant rooms as { items }', async () => {
     const answer = await call(list, 'GET', '/api/v1/rooms', { token: t.subscriber.token });

@@ -8,6 +8,7 @@ import { SubmitButton } from '@/app/_ui/submit-button';
 import { inputClass, secondaryButtonClass } from '@/app/_ui/styles';
 import { useFocusFirstError } from '@/app/_ui/use-focus-first-error';
 import type { FormState } from '@/app/lib/run-action';
+import { RoomOptionsFields, type RoomOptionValues } from './room-options-fields';
 
 export interface RoomFormValues {
   roomId?: string;
@@ -18,6 +19,7 @@ export interface RoomFormValues {
   pin: string;
   moderatorPin: string;
   description: string;
+  options: RoomOptionValues;
 }
 
 interface Props {
@@ -29,7 +31,7 @@ interface Props {
   cancelHref: string;
 }
 
-/** R-1..R-3: one form for create, edit and reschedule; each refusal sits under its own field. */
+/** R-1..R-3, C-7, C-8: one form for create, edit and reschedule; each refusal sits under its own field. */
 export function RoomForm({ action, initial, durations, zone, submitLabel, cancelHref }: Props) {
   const t = useTranslations('rooms.form');
   const [state, formAction] = useActionState(action, null);
@@ -76,6 +78,7 @@ export function RoomForm({ action, initial, durations, zone, submitLabel, cancel
           className={inputClass}
         />
       </Field>
+      <RoomOptionsFields initial={initial.options} submitted={state && !state.ok ? state.values : undefined} error={err} />
       <div className="flex items-center gap-3">
         <SubmitButton>{submitLabel}</SubmitButton>
         <Link href={cancelHref} className={secondaryButtonClass}>

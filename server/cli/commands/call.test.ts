@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedRoom, seedTenant } from '@/sip/testing/fixtures';
 import { runCli } from '@/test/cli';
@@ -13,6 +16,12 @@ beforeAll(async () => {
   tenant = await seedTenant();
   await seedRoom(tenant, { roomNumber: '4711', startsAt: new Date('2026-03-02T09:00:00Z'), pin: '123456' });
 });
+
+async function scriptFile(content: unknown): Promise<string> {
+  const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'call-script-')), 'script.json');
+  await writeFile(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
 
 describe('API-3 call simulate', () => {
   it('prints one JSON object with the decision and the prompts heard', async () => {
@@ -47,5 +56,43 @@ describe('API-3 call simulate', () => {
     const { code, json } = await cli('call', 'simulate', '--to', tenant.portalNumber, '--from', '+336', '--answer', '0123=maybe');
     expect(code).toBe(1);
     expect(json.error.errors).toEqual([{ field: 'answer.0', message: expect.any(String) }]);
+  });
+});
+
+describe('API-3 call simulate --script (issue 9 contract)', () => {
+  it('runs several callers from a file and prints each call and each conference, in script order', async () => {
+    const file = await scriptFile({
+      at: '2026-03-02T10:00:00+01:00',
+      calls: [
+        { to: '*72', from: '201', fromDomain: tenant.sipDomain, dtmf: '4711#123456#', keys: [{ atMs: 60_000, keys: '*6' }, { atMs: 300_000, keys: '*0' }] },
+        { to: tenant.portalNumber, from: '+33611111111', dtmf: '4711#123456#', joinAtMs: 5_000, keys: [{ atMs: 30_000, keys: '*2' }] },
+        { to: tenant.portalNumber, from: '+33622222222', dtmf: '4711#123456#', joinAtMs: 120_000 },
+      ],
+    });
+    const { code, json } = await cli('call', 'simulate', '--script', file);
+    expect(code).toBe(0);
+    const conferenceId = json.calls[0].conferenceId;
+    expect(json.calls.map((c: Record<string, unknown>) => [c.decision, c.reason, c.conferenceId, c.role, c.muted])).toEqual([
+      ['admitted', undefined, conferenceId, 'moderator', false],
+      ['admitted', undefined, conferenceId, 'participant', true],
+      ['refused', 'locked', conferenceId, undefined, undefined],
+    ]);
+    expect(json.calls[1].prompts).toEqual(['welcome', 'enter-room-number', 'enter-pin', 'join-tone', 'you-are-muted', 'conference-locked', 'conference-ended-by-moderator', 'goodbye']);
+    expect(json.conferences).toEqual([{ id: conferenceId, locked: true, endedReason: 'ended-by-moderator' }]);
+  });
+
+  it('refuses a bad script with exit code 1, naming the field', async () => {
+    const file = await scriptFile({ calls: [{ to: tenant.portalNumber, from: '+336', keys: [{ atMs: 1000, keys: 'mute' }] }] });
+    const { code, json } = await cli('call', 'simulate', '--script', file);
+    expect(code).toBe(1);
+    expect(json.error.errors).toEqual([{ field: 'calls.0.keys.0.keys', message: expect.any(String) }]);
+  });
+
+  it('refuses a file that is not JSON, and --script mixed with the single-call options', async () => {
+    const broken = await cli('call', 'simulate', '--script', await scriptFile('{ calls'));
+    expect(broken.json.error.errors).toEqual([{ field: 'script', message: 'The script file is not valid JSON.' }]);
+    const mixed = await cli('call', 'simulate', '--script', await scriptFile({ calls: [] }), '--to', tenant.portalNumber);
+    expect(mixed.code).toBe(1);
+    expect(mixed.json.error.errors[0].field).toBe('script');
   });
 });

@@ -30,6 +30,9 @@ export const conferences = pgTable(
     endReason: text('end_reason'),
     // Live state (C-5, C-6), written as it changes so the live page and history can read it.
     locked: boolean('locked').notNull().default(false),
+    // C-5 *4: music for everyone, nobody hears anyone; *5: join and leave tones (C-2) on or off.
+    paused: boolean('paused').notNull().default(false),
+    joinLeaveTones: boolean('join_leave_tones').notNull().default(true),
   },
   (t) => [
     index('conferences_tenant_started').on(t.tenantId, t.startedAt),

@@ -1,4 +1,5 @@
 import { boolean, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { ROOM_OPTION_DEFAULTS as defaults } from '../../rooms/option-defaults';
 import { tenants } from './tenants';
 import { directoryEntries, extensions, users } from './users';
 
@@ -26,15 +27,15 @@ export const rooms = pgTable(
     moderatorPin: text('moderator_pin'),
     description: text('description'),
     // Room options (C-7, C-8, REC-1, H-5): how the conference behaves inside.
-    enterMuted: boolean('enter_muted').notNull().default(false),
-    waitForModerator: boolean('wait_for_moderator').notNull().default(false),
-    endWhenLastModeratorLeaves: boolean('end_when_last_moderator_leaves').notNull().default(false),
-    announceJoinLeave: boolean('announce_join_leave').notNull().default(true),
-    announceRecording: boolean('announce_recording').notNull().default(true),
-    maxParticipants: integer('max_participants').notNull().default(60),
-    recordFromStart: boolean('record_from_start').notNull().default(false),
+    enterMuted: boolean('enter_muted').notNull().default(defaults.enterMuted),
+    waitForModerator: boolean('wait_for_moderator').notNull().default(defaults.waitForModerator),
+    endWhenLastModeratorLeaves: boolean('end_when_last_moderator_leaves').notNull().default(defaults.endWhenLastModeratorLeaves),
+    announceJoinLeave: boolean('announce_join_leave').notNull().default(defaults.announceJoinLeave),
+    announceRecording: boolean('announce_recording').notNull().default(defaults.announceRecording),
+    maxParticipants: integer('max_participants').notNull().default(defaults.maxParticipants),
+    recordFromStart: boolean('record_from_start').notNull().default(defaults.recordFromStart),
     // 'none', 'organizer' or an email address: who gets the report after each conference (H-5).
-    reportRecipient: text('report_recipient').notNull().default('organizer'),
+    reportRecipient: text('report_recipient').notNull().default(defaults.reportRecipient),
     // Raised on every reschedule: invitations, updates and reminders belong to one version (R-7, M-5).
     scheduleVersion: integer('schedule_version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

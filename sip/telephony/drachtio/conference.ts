@@ -30,6 +30,13 @@ export class DrachtioConference implements MediaConference {
     await this.conference.play(prompt.uri);
   }
 
+  /** mod_conference's member play; several files become one `file_string://` so they play back to back. */
+  async playTo(memberId: number, prompts: Prompt[]): Promise<void> {
+    const uris = prompts.map((p) => p.uri);
+    const file = uris.length === 1 ? uris[0] : `file_string://${uris.join('!')}`;
+    await this.conference.endpoint.api('conference', `${this.conference.name} play ${file} ${memberId}`);
+  }
+
   async startMusic(prompt: Prompt): Promise<void> {
     // Not awaited: fsmrf resolves a conference play when the file ends, and music never does.
     this.conference.play(prompt.uri).catch((err) => this.onError(err, 'music failed'));

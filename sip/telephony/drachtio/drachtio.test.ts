@@ -309,6 +309,20 @@ describe('drachtio adapter: dialogs a previous run left up', () => {
     expect(await telephony.endLeftoverDialog(dialog.id)).toBe(false);
     expect(errors).toEqual(['no BYE for leftover dialog a@x;from-tag=caller-tag']);
   });
+
+  it('plays keypad answers to one member only, several files back to back as one file_string (C-4)', async () => {
+    const fsConference = new FakeConference('room-1');
+    const conference = new DrachtioConference(fsConference, async () => '+OK', noError);
+    await conference.playTo(7, [{ id: 'you-are-muted', uri: '/p/en/you-are-muted.wav' }]);
+    await conference.playTo(7, [
+      { id: 'count-there-are', uri: '/p/en/count-there-are.wav' },
+      { id: 'number-12', uri: '/p/en/numbers/number-12.wav' },
+    ]);
+    expect(fsConference.apiCalls).toEqual([
+      'conference room-1 play /p/en/you-are-muted.wav 7',
+      'conference room-1 play file_string:///p/en/count-there-are.wav!/p/en/numbers/number-12.wav 7',
+    ]);
+  });
 });
 
 describe('drachtio adapter: dial-out', () => {

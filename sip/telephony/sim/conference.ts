@@ -43,7 +43,7 @@ export class SimConference implements MediaConference {
     const memberId = this.nextMemberId++;
     this.members.set(memberId, { leg, flags: { ...flags } });
     if (this.music) leg.hear(this.music);
-    leg.joined(() => this.remove(memberId));
+    leg.joined(this.name, () => this.remove(memberId));
     for (const listener of this.listeners.memberJoined) listener(memberId);
     return memberId;
   }
@@ -53,6 +53,12 @@ export class SimConference implements MediaConference {
     if (this.missing(prompt)) return;
     this.log.push(prompt.id);
     for (const { leg } of this.members.values()) leg.hear(prompt);
+  }
+
+  async playTo(memberId: number, prompts: Prompt[]): Promise<void> {
+    const member = this.members.get(memberId);
+    if (!member) throw new Error(`member ${memberId} is not in ${this.name}`);
+    for (const prompt of prompts) member.leg.hear(prompt);
   }
 
   async startMusic(prompt: Prompt): Promise<void> {
@@ -90,6 +96,18 @@ export class SimConference implements MediaConference {
   async unlock(): Promise<void> {
     this.locked = false;
     this.log.push('unlock');
+  }
+
+  /** The member the leg is, while it is in the mix. */
+  memberOf(leg: SimLeg): number | null {
+    for (const [memberId, member] of this.members) if (member.leg === leg) return memberId;
+    return null;
+  }
+
+  /** Voice activity as FreeSWITCH reports it; a muted member's voice does not reach the mix and is not reported. */
+  talk(memberId: number, talking: boolean): void {
+    if (this.flagsOf(memberId).muted) return;
+    for (const listener of this.listeners.talking) listener(memberId, talking);
   }
 
   on<E extends keyof ConferenceEvents>(event: E, listener: ConferenceEvents[E]): void {

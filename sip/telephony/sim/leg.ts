@@ -7,9 +7,15 @@ export interface CallerScript {
   dtmf?: string;
   /** Time spent in a conference before hanging up. */
   stayMs?: number;
+  /** Keys typed inside the conference at given instants; keys due before the caller is in are typed as it enters. */
+  keys?: { at: Date; keys: string }[];
+  /** The caller hangs up at this instant, wherever it is (menu or conference); replaces `stayMs`. */
+  hangupAt?: Date;
 }
 
 const DEFAULT_STAY_MS = 60_000;
+/** A person types a group of keys ("*2", "*91234#") about three keys a second. */
+export const KEY_GAP_MS = 300;
 
 /** A simulated answered leg; keeps what the person heard so scenarios can assert on it. */
 export class SimLeg implements CallLeg {
@@ -20,6 +26,8 @@ export class SimLeg implements CallLeg {
   private hangupListeners: (() => void)[] = [];
   private digitListeners: ((digit: string) => void)[] = [];
   private leaveConference: (() => void) | null = null;
+  /** The media conference the leg was put into, for scenarios to find it. */
+  conferenceName: string | null = null;
 
   constructor(
     readonly callId: string,
@@ -31,6 +39,7 @@ export class SimLeg implements CallLeg {
     private readonly missing: (prompt: Prompt) => boolean = () => false,
   ) {
     this.pending = [...(script.dtmf ?? '')];
+    if (script.hangupAt) void this.clock.sleep(script.hangupAt.getTime() - clock.now().getTime()).then(() => this.hangUpByCaller());
   }
 
   get active(): boolean {
@@ -99,24 +108,42 @@ export class SimLeg implements CallLeg {
     this.digitListeners = [];
   }
 
-  /** Called by the simulated conference: the person stays a while, then hangs up. */
-  joined(leave: () => void): void {
+  /** Called by the simulated conference: the person types their keys, stays a while, then hangs up. */
+  joined(conferenceName: string, leave: () => void): void {
+    this.conferenceName = conferenceName;
     this.leaveConference = leave;
     void this.pressRemainingKeys();
-    void this.clock.sleep(this.script.stayMs ?? DEFAULT_STAY_MS).then(() => {
-      if (this.active) {
-        this.end('caller');
-        for (const listener of this.hangupListeners) listener();
-      }
-    });
+    for (const { at, keys } of this.script.keys ?? []) {
+      void this.clock.sleep(at.getTime() - this.clock.now().getTime()).then(() => this.press(keys));
+    }
+    if (!this.script.hangupAt) void this.clock.sleep(this.script.stayMs ?? DEFAULT_STAY_MS).then(() => this.hangUpByCaller());
+  }
+
+  /** One key reaches the keypad listeners now (a DTMF event). */
+  pressKey(key: string): void {
+    if (!this.active) return;
+    for (const listener of this.digitListeners) listener(key);
+  }
+
+  /** Keys typed one after another, as a person does. */
+  async press(keys: string): Promise<void> {
+    for (const [i, key] of [...keys].entries()) {
+      if (i > 0) await this.clock.sleep(KEY_GAP_MS);
+      this.pressKey(key);
+    }
+  }
+
+  private hangUpByCaller(): void {
+    if (!this.active) return;
+    this.end('caller');
+    for (const listener of this.hangupListeners) listener();
   }
 
   /** Keys left in the script after the IVR reach the conference's keypad listeners, one per second. */
   private async pressRemainingKeys(): Promise<void> {
     while (this.pending.length > 0 && this.active) {
       await this.clock.sleep(1000);
-      const key = this.pending.shift()!;
-      for (const listener of this.digitListeners) listener(key);
+      this.pressKey(this.pending.shift()!);
     }
   }
 

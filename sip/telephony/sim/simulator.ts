@@ -13,6 +13,8 @@ export type SimulatorOptions = SimEngineOptions & {
   log?: Logger;
   /** The sip process this simulator stands for, as recorded on its conferences. */
   sipInstance?: string;
+  /** The real services by default; a benchmark or test may wrap them to time or count calls. */
+  services?: CallServices;
 } & (
     | { at: Date }
     /** A sip process started on servers another (dead) one used: same dialogs, conferences and clock. */
@@ -33,7 +35,7 @@ export class Simulator {
     this.sipInstance = options.sipInstance ?? 'simulator';
     const log = options.log ?? pino({ level: 'silent' });
     const clock = this.processClock();
-    const services = this.processServices();
+    const services = this.processServices(options.services ?? callServices);
     const catalogue = promptCatalogue('/prompts');
     const conferences = new ConferenceRegistry({ services, clock, catalogue, log, telephony: this.engine, sipInstance: this.sipInstance });
     this.deps = { telephony: this.engine, clock, services, catalogue, conferences, log, mediaAvailable: () => true, mediaFailed: () => {} };
@@ -75,8 +77,8 @@ export class Simulator {
   }
 
   /** Database work keeps virtual time still, so records carry the scenario's instants; a dead process does none. */
-  private processServices(): CallServices {
-    const held = Object.entries(callServices).map(([name, fn]) => [
+  private processServices(real: CallServices): CallServices {
+    const held = Object.entries(real).map(([name, fn]) => [
       name,
       (...args: unknown[]) => (this.alive ? this.clock.hold((fn as (...a: unknown[]) => Promise<unknown>)(...args)) : never()),
     ]);

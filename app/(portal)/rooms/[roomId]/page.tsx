@@ -41,7 +41,7 @@ export default async function RoomPage({
     getTenantSettings(actor),
     listMembers(actor, room.id),
   ]);
-  const tm = await getTranslations('members');
+  const [tm, to] = await Promise.all([getTranslations('members'), getTranslations('roomOptions')]);
   const canManage = isAdmin(actor) || room.organizer.id === actor.userId;
   const times = roomTimes(room, tenant.timezone, locale);
   const notice = SAVED_NOTICES.find((n) => n === saved);
@@ -52,8 +52,20 @@ export default async function RoomPage({
     [t('columns.window'), times.window],
     [t('form.durationMinutes'), t('form.minutes', { count: room.durationMinutes })],
     [t('form.pin'), room.pin ?? t('none')],
-    [t('form.moderatorPin'), room.moderatorPin ?? t('none')],
+    // C-8: the moderator PIN is for those who manage the room; others do not learn whether there is one.
+    ...(canManage ? [[t('form.moderatorPin'), room.moderatorPin ?? t('none')] as [string, string]] : []),
     [t('organizer'), room.organizer.name],
+  ];
+  const yesNo = (on: boolean) => (on ? to('yes') : to('no'));
+  const options: [string, string][] = [
+    [to('enterMuted'), yesNo(room.enterMuted)],
+    [to('waitForModerator'), yesNo(room.waitForModerator)],
+    [to('endWhenLastModeratorLeaves'), yesNo(room.endWhenLastModeratorLeaves)],
+    [to('announceJoinLeave'), yesNo(room.announceJoinLeave)],
+    [to('announceRecording'), yesNo(room.announceRecording)],
+    [to('recordFromStart'), yesNo(room.recordFromStart)],
+    [to('maxParticipants'), String(room.maxParticipants)],
+    [to('report'), room.reportRecipient === 'none' || room.reportRecipient === 'organizer' ? to(`reportTo.${room.reportRecipient}`) : room.reportRecipient],
   ];
 
   return (
@@ -110,6 +122,20 @@ export default async function RoomPage({
         <p className="mt-6 rounded-md bg-slate-100 px-4 py-3 text-sm text-slate-800">
           {t(room.pin ? 'howToJoinWithPin' : 'howToJoin', { numbers: tenant.portalNumbers.join(', '), roomNumber: room.roomNumber, pin: room.pin ?? '' })}
         </p>
+      </section>
+
+      <section aria-labelledby="room-options" className={`${cardClass} p-6`}>
+        <h2 id="room-options" className="mb-4 text-base font-semibold">
+          {to('title')}
+        </h2>
+        <dl className="grid gap-x-8 gap-y-4 sm:grid-cols-2 lg:grid-cols-3">
+          {options.map(([label, value]) => (
+            <div key={label}>
+              <dt className="text-xs font-semibold uppercase tracking-wide text-slate-600">{label}</dt>
+              <dd className="mt-1 font-medium text-slate-900">{value}</dd>
+            </div>
+          ))}
+        </dl>
       </section>
 
       <section aria-labelledby="members-title" className="space-y-4">

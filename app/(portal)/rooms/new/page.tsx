@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { cardClass } from '@/app/_ui/styles';
 import { requireActor } from '@/app/lib/session';
+import { ROOM_OPTION_DEFAULTS } from '@/server/rooms/option-defaults';
 import { DURATION_CHOICES } from '@/server/rooms/rules/numbers';
 import { proposeRoomDefaults } from '@/server/rooms/service';
 import { getTenantSettings } from '@/server/tenants/service';
 import { createRoom } from '../actions';
 import { RoomForm } from '../room-form';
+import { roomOptionValues } from '../room-option-values';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('rooms'))('new') };
@@ -21,7 +23,7 @@ export default async function NewRoomPage() {
       <div className={`${cardClass} p-6`}>
         <RoomForm
           action={createRoom}
-          initial={{ ...proposal, name: '', startsAt: '', durationMinutes: '60', moderatorPin: '', description: '' }}
+          initial={{ ...proposal, name: '', startsAt: '', durationMinutes: '60', moderatorPin: '', description: '', options: roomOptionValues(ROOM_OPTION_DEFAULTS) }}
           durations={DURATION_CHOICES}
           zone={tenant.timezone}
           submitLabel={t('form.create')}

@@ -10,6 +10,7 @@ import { DURATION_CHOICES } from '@/server/rooms/rules/numbers';
 import { getTenantSettings } from '@/server/tenants/service';
 import { updateRoom } from '../../actions';
 import { RoomForm } from '../../room-form';
+import { roomOptionValues } from '../../room-option-values';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('rooms'))('edit') };
@@ -39,6 +40,7 @@ export default async function EditRoomPage({ params }: { params: Promise<{ roomI
             pin: room.pin ?? '',
             moderatorPin: room.moderatorPin ?? '',
             description: room.description ?? '',
+            options: roomOptionValues(room),
           }}
           durations={DURATION_CHOICES}
           zone={tenant.timezone}
