@@ -1,4 +1,4 @@
-import { check as isCommonPassword } from 'dumb-passwords';
+import dumbPasswords from 'dumb-passwords';
 import { z } from 'zod';
 import { DIAL_OUT_CLASSES, LANGUAGES } from '@/server/db/schema';
 import { isValidTimeZone } from '@/server/rooms/rules/localtime';
@@ -20,7 +20,7 @@ export const passwordSchema = z
   .string()
   .min(8, 'password.tooShort')
   .max(256, 'password.tooLong')
-  .refine((password) => !isCommonPassword(password), 'password.common');
+  .refine((password) => !dumbPasswords.check(password), 'password.common');
 
 export const tenantCreateSchema = z.object({
   name: z.string().trim().min(1, 'name.required').max(200, 'name.tooLong'),
