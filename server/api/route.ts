@@ -1,6 +1,7 @@
 import type { Actor } from '@/server/auth/actor';
 import { systemClock } from '@/server/lib/clock';
 import { PayloadTooLargeError, ValidationError } from '@/server/lib/errors';
+import { unstorableText } from '@/server/lib/validation';
 import { actorForBearer } from '@/server/users/tokens';
 import { problemFromError } from './problem';
 
@@ -30,6 +31,9 @@ export function apiRoute<P extends Params = Params>(
       const actor = await actorForBearer(request.headers.get('authorization'));
       const params = await context.params;
       const query = Object.fromEntries(new URL(request.url).searchParams);
+      // Path ids are checked by each service (a malformed id is a missing one: 404, T-1).
+      const unstorable = unstorableText(query);
+      if (unstorable) throw new ValidationError([unstorable]);
       const result = await handler({ request, actor, params, now: systemClock(), body: () => readJson(request), query });
       if (result === undefined) return new Response(null, { status: 204 });
       return Response.json(result, { status: options.status ?? 200 });
@@ -44,11 +48,15 @@ export const MAX_BODY_BYTES = 1_048_576;
 
 async function readJson(request: Request): Promise<unknown> {
   const text = await readLimited(request, MAX_BODY_BYTES);
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new ValidationError([{ field: 'body', code: 'field.invalid' }]);
   }
+  const unstorable = unstorableText(body);
+  if (unstorable) throw new ValidationError([unstorable]);
+  return body;
 }
 
 /** The body as text, counted as it streams in: past the limit, reading stops and the rest is never buffered. */
