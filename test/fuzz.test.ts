@@ -55,7 +55,7 @@ const BAD_TEXT = [
 ];
 const BAD_VALUES: unknown[] = [...BAD_TEXT, null, true, false, 0, -1, -2_147_483_649, 2 ** 53 + 1, 1e308, -0.5, 3.7, [], [null], ['\u0000', 7], {}, { nested: { deeper: ['x'] } }];
 /** Whole bodies that are not JSON objects, sent raw. */
-const BAD_RAW_BODIES: (string | Uint8Array)[] = ['{', '{"a":', 'null', '[]', '"text"', '\u0000', new Uint8Array([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x3a, 0x31, 0x7d]), new Uint8Array([0xff, 0xfe, 0xfd])];
+const BAD_RAW_BODIES: (string | Uint8Array<ArrayBuffer>)[] = ['{', '{"a":', 'null', '[]', '"text"', '\u0000', new Uint8Array([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x3a, 0x31, 0x7d]), new Uint8Array([0xff, 0xfe, 0xfd])];
 
 let tenants: IsolationTenants;
 beforeAll(async () => {
@@ -72,7 +72,7 @@ interface Attempt {
   params?: Record<string, string>;
   query?: Record<string, string>;
   body?: unknown;
-  raw?: string | Uint8Array;
+  raw?: string | Uint8Array<ArrayBuffer>;
 }
 
 /** The valid request, then one field at a time replaced by each bad value. */
@@ -105,7 +105,7 @@ async function send(file: ApiRouteFile, method: string, token: string, attempt: 
   const url = new URL(path, 'http://localhost');
   for (const [key, value] of Object.entries(attempt.query ?? {})) url.searchParams.set(key, value);
   const headers = new Headers({ authorization: `Bearer ${token}` });
-  let body: string | Uint8Array | undefined = attempt.raw;
+  let body: string | Uint8Array<ArrayBuffer> | undefined = attempt.raw;
   if (body === undefined && attempt.body !== undefined) body = JSON.stringify(attempt.body);
   if (body !== undefined) headers.set('content-type', 'application/json');
   const handler = file.module[method] as (r: Request, c: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;

@@ -74,7 +74,33 @@ export function prepare(request: IncomingMessage, response: ServerResponse, opti
     refuseUndecodable(pathname, response);
     return false;
   }
+  if (forgedActionOrigin(request)) {
+    refuseForgedOrigin(response);
+    return false;
+  }
   return true;
+}
+
+/**
+ * A server action posted from another site (CSRF): Next refuses it too, but with a 500. The same
+ * comparison Next makes, the Origin's host against the host the request was sent to, answered 403.
+ */
+export function forgedActionOrigin(request: Pick<IncomingMessage, 'method' | 'headers'>): boolean {
+  if (request.method !== 'POST' || !request.headers['next-action']) return false;
+  const origin = request.headers.origin;
+  if (!origin) return false;
+  const forwarded = request.headers['x-forwarded-host'];
+  const host = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0].trim() || request.headers.host;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+function refuseForgedOrigin(response: ServerResponse): void {
+  response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
+  response.end('Forbidden: this form was not sent from this site / Interdit : ce formulaire ne vient pas de ce site');
 }
 
 function refuseUndecodable(pathname: string, response: ServerResponse): void {
