@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Actor } from '@/server/auth/actor';
-import { ConflictError, DomainError, ValidationError } from '@/server/lib/errors';
+import { ConflictError, DomainError, RateLimitError, ValidationError } from '@/server/lib/errors';
 import { fieldIssues, unstorableText } from '@/server/lib/validation';
 
 /**
@@ -41,6 +41,7 @@ export async function executeAction<S extends z.ZodType, R>(
   } catch (error) {
     if (error instanceof ValidationError) return invalid(error.issues);
     if (error instanceof ConflictError) return { ok: false, status: 409, code: error.issue.code, fieldErrors: { [error.issue.field]: error.issue.code } };
+    if (error instanceof RateLimitError) return { ok: false, status: 429, code: error.code, fieldErrors: {} };
     if (error instanceof DomainError) return { ok: false, status: error.status, code: `action.${error.code}`, fieldErrors: {} };
     throw error;
   }
