@@ -44,6 +44,8 @@ export const tenantSettingsSchema = z.object({
   outboundRoute: z.string().trim().max(500).nullish(),
   earlyJoinMinutes: z.coerce.number().int('earlyJoinMinutes.range').min(0, 'earlyJoinMinutes.range').max(60, 'earlyJoinMinutes.range'),
   rejectAnonymous: z.boolean(),
+  // Issue 13: rooms of the tenant must have a PIN (left out: unchanged).
+  requirePin: z.boolean().optional(),
   dialOutClasses: z.array(z.enum(DIAL_OUT_CLASSES, 'dialOutClasses.choice')),
   // Handed to FreeSWITCH as a file to play: only an absolute audio file path, never `..` or channel syntax.
   welcomeAnnouncement: z

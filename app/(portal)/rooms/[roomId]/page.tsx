@@ -14,6 +14,7 @@ import { deleteRoom, removeMember } from '../actions';
 import { Invitations } from './invitations';
 import { EditMember } from './edit-member';
 import { MemberForm } from './member-form';
+import { NoPinWarning } from './no-pin-warning';
 
 export async function generateMetadata({ params }: { params: Promise<{ roomId: string }> }): Promise<Metadata> {
   const actor = await requireActor();
@@ -90,6 +91,8 @@ export default async function RoomPage({
           </div>
         )}
       </div>
+
+      {!room.pin && <NoPinWarning />}
 
       <section aria-labelledby="room-facts" className={`${cardClass} p-6`}>
         <h2 id="room-facts" className="sr-only">
