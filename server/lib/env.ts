@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { z } from 'zod';
 
 // An empty value (`RESEND_API_KEY=` copied from .env.example) means unset.
@@ -16,6 +17,8 @@ export const envSchema = z.object({
   // Spam guards (issue 13): members a room may have, and invitation emails one user may cause per hour.
   ROOM_MEMBERS_MAX: z.coerce.number().int().min(1).max(100_000).default(100),
   INVITATION_EMAILS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(200),
+  // Names this worker on its claims; unique per worker process and stable across its restarts.
+  WORKER_ID: z.string().trim().min(1).max(200).default(`${os.hostname()}-worker`),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAIL_FROM: z.string().default('Conference <conference@localhost>'),
   RESEND_API_KEY: optionalText,
