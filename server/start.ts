@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { openDatabase, type DatabaseHandle } from './db/embedded';
+import { openDatabase } from './db/embedded';
+import { superviseDatabase } from './db/supervise';
 import { migrateDatabase } from './db/migrate';
 import { env } from './lib/env';
 import { logger } from './lib/logger';
@@ -42,32 +43,6 @@ async function build(childEnv: Record<string, string>): Promise<void> {
   if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
 }
 
-/**
- * An embedded PostgreSQL that dies (killed, out of memory) is started again on the same port, so
- * the processes' connection strings stay valid; they reconnect on their next query.
- */
-function superviseDatabase(supervision: NonNullable<DatabaseHandle['supervision']>): void {
-  let busy = false;
-  let down = false;
-  const check = async () => {
-    if (busy) return;
-    busy = true;
-    try {
-      if (await supervision.running()) return;
-      if (!down) log.error('embedded PostgreSQL stopped unexpectedly; restarting it');
-      down = true;
-      await supervision.restart();
-      down = false;
-      log.warn('embedded PostgreSQL restarted');
-    } catch (error) {
-      log.error({ err: error }, 'embedded PostgreSQL could not be restarted yet; trying again');
-    } finally {
-      busy = false;
-    }
-  };
-  setInterval(() => void check(), 1000).unref();
-}
-
 async function main(): Promise<void> {
   const settings = env();
   // Unset, a random one is generated below; set, it must be a real secret (a forged session opens the admin pages).
@@ -79,7 +54,7 @@ async function main(): Promise<void> {
   const database = await openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir, log: (m) => log.debug(m) });
   await migrateDatabase(database.url);
   log.info({ embedded: database.embedded }, 'database ready and migrated');
-  if (database.supervision) superviseDatabase(database.supervision);
+  if (database.supervision) superviseDatabase(database.supervision, log);
 
   const childEnv: Record<string, string> = {
     DATABASE_URL: database.url,
