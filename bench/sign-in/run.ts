@@ -142,7 +142,7 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, ['--import', 'tsx', 'server/web/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: 'production', AUTH_SECRET: randomBytes(32).toString('base64'), AUTH_TRUST_HOST: 'true', TRUST_PROXY: '1', PORT: String(port), HOSTNAME: '127.0.0.1', LOG_LEVEL: 'warn' },
+      env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: 'production', AUTH_SECRET: randomBytes(32).toString('base64'), AUTH_TRUST_HOST: 'true', TRUST_PROXY: '1', PORT: String(port), LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     await waitForHealth(base, server);

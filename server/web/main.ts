@@ -13,15 +13,15 @@ async function main(): Promise<void> {
   exitOnBadSecrets(['AUTH_SECRET']);
   const settings = env();
   const dev = process.argv.includes('--dev');
-  const hostname = process.env.HOSTNAME ?? '0.0.0.0';
-  const app = next({ dev, hostname, port: settings.PORT });
+  const app = next({ dev, hostname: 'localhost', port: settings.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
   const options = { trustProxy: settings.TRUST_PROXY, dev };
   const server = createServer((request, response) => {
     if (prepare(request, response, options)) void handle(request, response);
   });
-  server.listen(settings.PORT, hostname, () => logger.info({ port: settings.PORT, dev }, 'web listening'));
+  // Every interface, IPv4 and IPv6, as `next start` does.
+  server.listen(settings.PORT, () => logger.info({ port: settings.PORT, dev }, 'web listening'));
   // Live pages hold server-sent event streams open: they get a few seconds, not forever.
   const stop = () => {
     server.close(() => process.exit(0));
