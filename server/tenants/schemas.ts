@@ -18,8 +18,8 @@ export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('email.f
  */
 export const passwordSchema = z
   .string()
-  .min(8, 'password.tooShort')
-  .max(256, 'password.tooLong')
+  .min(8, { error: 'password.tooShort', abort: true })
+  .max(256, { error: 'password.tooLong', abort: true })
   .refine((password) => !dumbPasswords.check(password), 'password.common');
 
 export const tenantCreateSchema = z.object({
