@@ -5,9 +5,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { openDatabase } from './db/embedded';
+import { superviseDatabase } from './db/supervise';
 import { migrateDatabase } from './db/migrate';
 import { env } from './lib/env';
 import { logger } from './lib/logger';
+import { exitOnBadSecrets } from './lib/secrets';
 
 /**
  * `npm start`: one command from a fresh clone. Embedded PostgreSQL when no DATABASE_URL,
@@ -43,11 +45,16 @@ async function build(childEnv: Record<string, string>): Promise<void> {
 
 async function main(): Promise<void> {
   const settings = env();
+  // Unset, a random one is generated below; set, it must be a real secret (a forged session opens the admin pages).
+  if (settings.AUTH_SECRET) exitOnBadSecrets(['AUTH_SECRET']);
+  // With telephony on, the sip process would refuse these and be restarted forever: say it once, here.
+  if (!webOnly && settings.DRACHTIO_HOST) exitOnBadSecrets(['DRACHTIO_SECRET', 'FREESWITCH_SECRET']);
   const dataDir = path.resolve(settings.DATA_DIR);
   await mkdir(dataDir, { recursive: true });
   const database = await openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir, log: (m) => log.debug(m) });
   await migrateDatabase(database.url);
   log.info({ embedded: database.embedded }, 'database ready and migrated');
+  if (database.supervision) superviseDatabase(database.supervision, log);
 
   const childEnv: Record<string, string> = {
     DATABASE_URL: database.url,
@@ -104,7 +111,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 
-  supervise('web', [nextBin, dev ? 'dev' : 'start', '-p', String(settings.PORT)]);
+  supervise('web', ['--import', 'tsx', 'server/web/main.ts', ...(dev ? ['--dev'] : [])]);
   if (!webOnly) {
     supervise('worker', ['--import', 'tsx', 'server/jobs/main.ts']);
     supervise('sip', ['--import', 'tsx', 'sip/main.ts']);

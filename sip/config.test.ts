@@ -10,13 +10,25 @@ describe('sip process settings', () => {
     expect(() => telephonyTargets(sipEnv({ DRACHTIO_HOST: '10.0.0.2' }))).toThrow(/FREESWITCH_HOST/);
   });
 
-  it('reads both servers with their defaults', () => {
-    const settings = sipEnv({ DRACHTIO_HOST: '10.0.0.2', FREESWITCH_HOST: '10.0.0.3', SIP_INSTANCE_ID: 'sip-1' });
+  const DRACHTIO_SECRET = 'Qm9vdHN0cmFwLWRyYWNodGlvLXNlY3JldC0xMjM0';
+  const FREESWITCH_SECRET = 'RnJlZVNXSVRDSC1ldmVudC1zb2NrZXQtOTg3NjU0';
+
+  it('reads both servers with their default ports', () => {
+    const settings = sipEnv({ DRACHTIO_HOST: '10.0.0.2', FREESWITCH_HOST: '10.0.0.3', SIP_INSTANCE_ID: 'sip-1', DRACHTIO_SECRET, FREESWITCH_SECRET });
     expect(telephonyTargets(settings)).toEqual({
-      drachtio: { host: '10.0.0.2', port: 9022, secret: 'cymru' },
-      freeswitch: { address: '10.0.0.3', port: 8021, secret: 'ClueCon' },
+      drachtio: { host: '10.0.0.2', port: 9022, secret: DRACHTIO_SECRET },
+      freeswitch: { address: '10.0.0.3', port: 8021, secret: FREESWITCH_SECRET },
     });
     expect(settings).toMatchObject({ SIP_INSTANCE_ID: 'sip-1', SIP_DRAIN_SECONDS: 300, MRF_LISTEN_PORT: 8085 });
+  });
+
+  it('refuses the vendor defaults, placeholders and short secrets of drachtio and FreeSWITCH (issue 13)', () => {
+    const hosts = { DRACHTIO_HOST: '10.0.0.2', FREESWITCH_HOST: '10.0.0.3' };
+    expect(() => telephonyTargets(sipEnv(hosts))).toThrow(/DRACHTIO_SECRET is not set[\s\S]*FREESWITCH_SECRET is not set/);
+    expect(() => telephonyTargets(sipEnv({ ...hosts, DRACHTIO_SECRET: 'cymru', FREESWITCH_SECRET }))).toThrow(/DRACHTIO_SECRET is a known placeholder/);
+    expect(() => telephonyTargets(sipEnv({ ...hosts, DRACHTIO_SECRET, FREESWITCH_SECRET: 'ClueCon' }))).toThrow(/FREESWITCH_SECRET is a known placeholder/);
+    expect(() => telephonyTargets(sipEnv({ ...hosts, DRACHTIO_SECRET, FREESWITCH_SECRET: 'change-me' }))).toThrow(/FREESWITCH_SECRET/);
+    expect(() => telephonyTargets(sipEnv({ ...hosts, DRACHTIO_SECRET: 'k3Y-short-9', FREESWITCH_SECRET }))).toThrow(/DRACHTIO_SECRET is shorter than 32 bytes/);
   });
 
   it('stops with the name of a bad variable', () => {

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { z } from 'zod';
 import { envSchema } from '@/server/lib/env';
+import { secretProblems } from '@/server/lib/secrets';
 
 /** The sip process's settings (API-4): the shared ones plus its own, all validated at start. */
 const sipEnvSchema = envSchema.extend({
@@ -25,8 +26,11 @@ export function sipEnv(source: Record<string, string | undefined> = process.env)
 export function telephonyTargets(settings: SipEnv): { drachtio: { host: string; port: number; secret: string }; freeswitch: { address: string; port: number; secret: string } } | null {
   if (!settings.DRACHTIO_HOST) return null;
   if (!settings.FREESWITCH_HOST) throw new Error('DRACHTIO_HOST is set but FREESWITCH_HOST is not: the bridge needs both');
+  // Whoever reaches these sockets controls calls and media: never a default or a placeholder.
+  const problems = secretProblems(['DRACHTIO_SECRET', 'FREESWITCH_SECRET'], { DRACHTIO_SECRET: settings.DRACHTIO_SECRET, FREESWITCH_SECRET: settings.FREESWITCH_SECRET });
+  if (problems.length > 0) throw new Error(`Refusing to start telephony:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   return {
-    drachtio: { host: settings.DRACHTIO_HOST, port: settings.DRACHTIO_PORT, secret: settings.DRACHTIO_SECRET },
-    freeswitch: { address: settings.FREESWITCH_HOST, port: settings.FREESWITCH_PORT, secret: settings.FREESWITCH_SECRET },
+    drachtio: { host: settings.DRACHTIO_HOST, port: settings.DRACHTIO_PORT, secret: settings.DRACHTIO_SECRET! },
+    freeswitch: { address: settings.FREESWITCH_HOST, port: settings.FREESWITCH_PORT, secret: settings.FREESWITCH_SECRET! },
   };
 }

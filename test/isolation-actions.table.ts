@@ -93,6 +93,8 @@ export const actionRows: Record<ActionKey, ActionRow> = {
     { what: "removes A's subscriber", input: { id: a.subscriber.actor.userId } },
     { what: "removes A's admin", input: { id: a.admin.actor.userId } },
   ],
+  createApiToken: () => [{ what: 'creates a token acting as B only', input: { name: 'B script', expiresInDays: '7' }, status: 200 }],
+  revokeApiToken: ({ a }) => [{ what: "revokes A's admin's token", input: { id: a.admin.tokenId } }],
   setLocale: () => [{ what: "changes B's own language only", input: { locale: 'en' }, status: 200 }],
   updateTenantSettings: () => [
     {

@@ -60,6 +60,8 @@ const idsOf = (t: SeededTenant & { conferenceId?: string }) => [
   ...t.memberIds,
   t.extensionId,
   t.directoryEntryId,
+  t.admin.tokenId,
+  t.subscriber.tokenId,
 ];
 
 /** The same request with each of A's ids replaced by an id that exists nowhere. */

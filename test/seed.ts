@@ -11,6 +11,7 @@ import { createUser } from '@/server/users/service';
 interface SeededUser {
   actor: Actor;
   token: string;
+  tokenId: string;
 }
 
 export interface SeededTenant {
@@ -72,5 +73,6 @@ export async function seedTenant(label: string, options: { roomNumbers?: [string
 async function seededUser(userId: string, email: string): Promise<SeededUser> {
   const actor = await actorForUser(userId);
   if (!actor) throw new Error(`seeded user ${userId} not found`);
-  return { actor, token: (await createToken(email)).token };
+  const { token, id } = await createToken(email);
+  return { actor, token, tokenId: id };
 }

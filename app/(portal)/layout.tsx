@@ -9,7 +9,7 @@ import { isAdmin } from '@/server/auth/actor';
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
-  const t = await getTranslations('common');
+  const [t, security] = await Promise.all([getTranslations('common'), getTranslations('security')]);
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">
@@ -23,6 +23,9 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           <nav aria-label={t('mainNav')} className="order-last flex w-full flex-wrap items-center gap-1 md:order-none md:w-auto md:flex-1">
             <NavLink href="/rooms">
               {t('nav.rooms')}
+            </NavLink>
+            <NavLink href="/account">
+              {security('nav')}
             </NavLink>
             {isAdmin(actor) && (
               <>

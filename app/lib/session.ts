@@ -1,13 +1,14 @@
 import { cache } from 'react';
 import { notFound, redirect } from 'next/navigation';
 import { auth } from '@/auth';
-import { actorForUser, isAdmin, type Actor } from '@/server/auth/actor';
+import { isAdmin, type Actor } from '@/server/auth/actor';
+import { actorForSession } from '@/server/auth/sessions';
 
 /** The signed-in user as the services know them, read once per request (T-3). */
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   if (!session?.userId) return null;
-  return actorForUser(session.userId);
+  return actorForSession(session);
 });
 
 export async function requireActor(): Promise<Actor> {

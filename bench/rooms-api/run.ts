@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
     await closeDb();
     console.log(`seeded ${ROOMS} rooms in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-    const env: NodeJS.ProcessEnv = { DATABASE_URL: database.url, NODE_ENV: 'production', AUTH_SECRET: 'benchmark-only-secret', AUTH_TRUST_HOST: 'true', LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = { DATABASE_URL: database.url, NODE_ENV: 'production', AUTH_SECRET: randomBytes(32).toString('base64'), AUTH_TRUST_HOST: 'true', LOG_LEVEL: 'warn' };
     if (!existsSync(path.join(ROOT, '.next/BUILD_ID'))) {
       console.log('no production build: running next build');
       const code = await new Promise<number | null>((resolve) => runNext(['build'], env).on('exit', resolve));

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Actor } from '@/server/auth/actor';
-import { ConflictError, DomainError, ValidationError } from '@/server/lib/errors';
-import { fieldIssues } from '@/server/lib/validation';
+import { ConflictError, DomainError, RateLimitError, ValidationError } from '@/server/lib/errors';
+import { fieldIssues, unstorableText } from '@/server/lib/validation';
 
 /**
  * A server action's body, kept in server/ so that the portal, the isolation test and the API
@@ -32,6 +32,8 @@ export async function executeAction<S extends z.ZodType, R>(
   input: unknown,
   now: Date,
 ): Promise<ActionResult<R>> {
+  const unstorable = unstorableText(input);
+  if (unstorable) return invalid([unstorable]);
   const parsed = def.schema.safeParse(input);
   if (!parsed.success) return invalid(fieldIssues(parsed.error));
   try {
@@ -39,6 +41,7 @@ export async function executeAction<S extends z.ZodType, R>(
   } catch (error) {
     if (error instanceof ValidationError) return invalid(error.issues);
     if (error instanceof ConflictError) return { ok: false, status: 409, code: error.issue.code, fieldErrors: { [error.issue.field]: error.issue.code } };
+    if (error instanceof RateLimitError) return { ok: false, status: 429, code: error.code, fieldErrors: {} };
     if (error instanceof DomainError) return { ok: false, status: error.status, code: `action.${error.code}`, fieldErrors: {} };
     throw error;
   }

@@ -3,6 +3,7 @@ import { createDirectoryEntry, createExtension, deleteDirectoryEntry, deleteExte
 import { sendInvitationsAction } from '@/server/notifications/action';
 import { createRoom, deleteRoom, updateRoom } from './rooms';
 import { updateTenantSettings } from './tenant';
+import { createApiToken, revokeApiToken } from './tokens';
 import { createUser, deleteUser, setLocale } from './users';
 
 /**
@@ -26,6 +27,8 @@ export const actions = {
   deleteUser,
   setLocale,
   updateTenantSettings,
+  createApiToken,
+  revokeApiToken,
 };
 
 export type ActionKey = keyof typeof actions;

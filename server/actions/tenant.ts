@@ -3,7 +3,7 @@ import { DIAL_OUT_CLASSES } from '@/server/db/schema';
 import { languageSchema } from '@/server/tenants/schemas';
 import { updateTenantSettings as updateSettings } from '@/server/tenants/service';
 import { defineAction } from './define';
-import { formText, list, optionalText } from './form';
+import { checkbox, formText, list, optionalText } from './form';
 
 /** T-2: the settings form; portal numbers come one per line, dial-out classes as checkboxes. */
 export const updateTenantSettings = defineAction({
@@ -18,6 +18,7 @@ export const updateTenantSettings = defineAction({
     anonymousCallers: z.preprocess((v) => (v === 'reject' ? 'reject' : 'accept'), z.enum(['accept', 'reject'])),
     dialOutClasses: list.pipe(z.array(z.enum(DIAL_OUT_CLASSES, 'dialOutClasses.choice'))),
     welcomeAnnouncement: optionalText,
+    requirePin: checkbox,
   }),
   run: async (actor, { anonymousCallers, ...form }) => {
     await updateSettings(actor, {
@@ -31,6 +32,7 @@ export const updateTenantSettings = defineAction({
       rejectAnonymous: anonymousCallers === 'reject',
       dialOutClasses: form.dialOutClasses,
       welcomeAnnouncement: form.welcomeAnnouncement,
+      requirePin: form.requirePin,
     });
   },
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DomainError, ValidationError, ConflictError } from '@/server/lib/errors';
+import { isDatabaseUnavailable } from '@/server/db/errors';
+import { DomainError, ValidationError, ConflictError, PayloadTooLargeError, RateLimitError } from '@/server/lib/errors';
 import { errorMessage } from '@/server/lib/messages';
 import { logger } from '@/server/lib/logger';
 
@@ -10,6 +11,7 @@ const TITLES: Record<number, string> = {
   404: 'Not found',
   405: 'Method not allowed',
   409: 'Conflict',
+  413: 'Content too large',
   429: 'Too many requests',
   500: 'Internal error',
   503: 'Service unavailable',
@@ -41,7 +43,19 @@ export function problemFromError(error: unknown): Response {
     return problem(400, error.message, error.issues.map((i) => ({ field: i.field, message: errorMessage(i.code) })));
   if (error instanceof ConflictError)
     return problem(409, error.message, [{ field: error.issue.field, message: errorMessage(error.issue.code) }]);
+  if (error instanceof RateLimitError) {
+    const answer = problem(429, error.message);
+    answer.headers.set('retry-after', String(error.retryAfterSeconds));
+    return answer;
+  }
+  if (error instanceof PayloadTooLargeError) return problem(413, error.message);
   if (error instanceof DomainError) return problem(error.status, error.message);
+  if (isDatabaseUnavailable(error)) {
+    logger.error({ err: error }, 'database unavailable');
+    const answer = problem(503, 'The database is unavailable; try again shortly');
+    answer.headers.set('retry-after', '5');
+    return answer;
+  }
   logger.error({ err: error }, 'unhandled error in API route');
   return problem(500, 'The server could not complete the request');
 }

@@ -1,6 +1,7 @@
 import type { Actor } from '@/server/auth/actor';
 import { systemClock } from '@/server/lib/clock';
-import { ValidationError } from '@/server/lib/errors';
+import { PayloadTooLargeError, ValidationError } from '@/server/lib/errors';
+import { unstorableText } from '@/server/lib/validation';
 import { actorForBearer } from '@/server/users/tokens';
 import { problemFromError } from './problem';
 
@@ -26,9 +27,13 @@ export function apiRoute<P extends Params = Params>(
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
+      if (Number(request.headers.get('content-length')) > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES);
       const actor = await actorForBearer(request.headers.get('authorization'));
       const params = await context.params;
       const query = Object.fromEntries(new URL(request.url).searchParams);
+      // Path ids are checked by each service (a malformed id is a missing one: 404, T-1).
+      const unstorable = unstorableText(query);
+      if (unstorable) throw new ValidationError([unstorable]);
       const result = await handler({ request, actor, params, now: systemClock(), body: () => readJson(request), query });
       if (result === undefined) return new Response(null, { status: 204 });
       return Response.json(result, { status: options.status ?? 200 });
@@ -38,10 +43,39 @@ export function apiRoute<P extends Params = Params>(
   };
 }
 
+/** Issue 13: the API reads no body over 1 MB; a 100 MB body must not grow the process by 100 MB. */
+export const MAX_BODY_BYTES = 1_048_576;
+
 async function readJson(request: Request): Promise<unknown> {
+  const text = await readLimited(request, MAX_BODY_BYTES);
+  let body: unknown;
   try {
-    return await request.json();
+    body = JSON.parse(text);
   } catch {
     throw new ValidationError([{ field: 'body', code: 'field.invalid' }]);
   }
+  const unstorable = unstorableText(body);
+  if (unstorable) throw new ValidationError([unstorable]);
+  return body;
+}
+
+/** The body as text, counted as it streams in: past the limit, reading stops and the rest is never buffered. */
+async function readLimited(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) throw new PayloadTooLargeError(limit);
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new PayloadTooLargeError(limit);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }

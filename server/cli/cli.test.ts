@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '@/test/cli';
 import { useTestDatabase } from '@/test/database';
 import { actorForBearer } from '@/server/users/tokens';
-import { verifyCredentials } from '@/server/users/service';
+import { signInWithPassword } from '@/server/auth/sign-in';
+
+const signIn = async (email: string, password: string) => {
+  const result = await signInWithPassword({ email, password, address: '192.0.2.1' }, new Date());
+  return result.outcome === 'signed-in' ? { userId: result.userId } : null;
+};
 import { loadTenant } from '@/server/tenants/service';
 
 const database = useTestDatabase();
@@ -23,8 +28,8 @@ describe('API-3 operator CLI', () => {
     const tenant = await loadTenant(tenantId);
     expect(tenant).toMatchObject({ name: 'Acme', sipDomain: 'pbx.acme.test', timezone: 'Europe/Paris', language: 'fr', earlyJoinMinutes: 5 });
     expect(tenant.portalNumbers.sort()).toEqual(['+33123456789', '+33198765432']);
-    expect(await verifyCredentials('admin@acme.test', 'secret-123')).toEqual({ userId: json.adminUserId });
-    expect(await verifyCredentials('admin@acme.test', 'wrong-pass')).toBeNull();
+    expect(await signIn('admin@acme.test', 'secret-123')).toEqual({ userId: json.adminUserId });
+    expect(await signIn('admin@acme.test', 'wrong-pass')).toBeNull();
   });
 
   it('refuses a portal number another tenant owns, naming the field, and creates nothing', async () => {
@@ -34,7 +39,7 @@ describe('API-3 operator CLI', () => {
     );
     expect(code).toBe(1);
     expect(json.error).toMatchObject({ errors: [{ field: 'portalNumbers', message: expect.stringMatching(/already used/) }] });
-    expect(await verifyCredentials('admin@other.test', 'secret-123')).toBeNull();
+    expect(await signIn('admin@other.test', 'secret-123')).toBeNull();
   });
 
   it('names every bad field of tenant create', async () => {

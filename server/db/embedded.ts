@@ -11,6 +11,11 @@ export interface DatabaseHandle {
   /** Stops the embedded server when this process started it; a no-op otherwise. */
   stop: () => Promise<void>;
   embedded: boolean;
+  /**
+   * Only when this process started the embedded server: whether it still runs, and starting it
+   * again on the same port and data after it died (the URLs handed out stay valid).
+   */
+  supervision?: { running: () => Promise<boolean>; restart: () => Promise<void> };
 }
 
 const APP_DATABASE = 'conference';
@@ -122,5 +127,20 @@ export async function openDatabase(options: {
   await server.start();
   await waitForConnections(urlFor(port, 'postgres'));
   await ensureDatabase(urlFor(port, 'postgres'), database);
-  return { url: urlFor(port, database), stop: () => server.stop(), embedded: true };
+  let stopped = false;
+  return {
+    url: urlFor(port, database),
+    stop: async () => {
+      stopped = true;
+      if (await runningPort(clusterDir)) await server.stop();
+    },
+    embedded: true,
+    supervision: {
+      running: async () => stopped || (await runningPort(clusterDir)) !== undefined,
+      restart: async () => {
+        await server.start();
+        await waitForConnections(urlFor(port, 'postgres'));
+      },
+    },
+  };
 }

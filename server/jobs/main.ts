@@ -7,6 +7,7 @@ import { env } from '@/server/lib/env';
 import { logger } from '@/server/lib/logger';
 import { mailTransportFromEnv } from '@/server/mail/from-env';
 import { NOTIFICATIONS_CHANNEL } from '@/server/notifications/create';
+import { releaseClaimsOf } from '@/server/notifications/store';
 import { serialRounds } from './rounds';
 import { runDueJobs } from './run-due';
 
@@ -42,10 +43,14 @@ async function listenForNotifications(onNudge: () => void): Promise<postgres.Sql
 async function main(): Promise<void> {
   const database = await connect();
   const transport = mailTransportFromEnv();
-  log.info({ transport: transport.name }, 'worker started');
+  const workerId = env().WORKER_ID;
+  log.info({ transport: transport.name, workerId }, 'worker started');
+  // A previous run of this worker killed mid-batch: its emails go out now, not when the lease ends.
+  const released = await releaseClaimsOf(workerId);
+  if (released > 0) log.warn({ released }, 'took back the claims this worker held when it stopped');
 
   const rounds = serialRounds(() =>
-    runDueJobs(transport, systemClock)
+    runDueJobs(transport, systemClock, workerId)
       .then((report) => {
         if (report.remindersPlanned || report.sent || report.failed || report.skipped) log.info(report, 'due jobs ran');
       })

@@ -1,6 +1,7 @@
 import type { Clock } from '@/server/lib/clock';
 import type { MailTransport } from '@/server/mail/transport';
 import { dispatchDue } from '@/server/notifications/dispatch';
+import { forgetEndedWindows } from '@/server/auth/sign-in-throttle';
 import { planDueReminders } from '@/server/notifications/reminders';
 
 export interface DueJobsReport {
@@ -15,8 +16,9 @@ export interface DueJobsReport {
  * notification waiting (new, or back from a failed attempt) is sent. Running it late catches up;
  * running it twice, or in two processes at once, sends nothing twice (M-4).
  */
-export async function runDueJobs(transport: MailTransport, clock: Clock): Promise<DueJobsReport> {
+export async function runDueJobs(transport: MailTransport, clock: Clock, claimant?: string): Promise<DueJobsReport> {
   const remindersPlanned = await planDueReminders(clock());
-  const delivered = await dispatchDue({ transport, clock });
+  const delivered = await dispatchDue({ transport, clock, claimant });
+  await forgetEndedWindows(clock());
   return { remindersPlanned, ...delivered };
 }

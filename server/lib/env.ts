@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { z } from 'zod';
 
 // An empty value (`RESEND_API_KEY=` copied from .env.example) means unset.
@@ -11,16 +12,24 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   APP_URL: z.url().default('http://localhost:3000'),
   AUTH_SECRET: optionalText,
+  // 1: the web process sits behind a reverse proxy, and the last X-Forwarded-For address is the client's.
+  TRUST_PROXY: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
+  // Spam guards (issue 13): members a room may have, and invitation emails one user may cause per hour.
+  ROOM_MEMBERS_MAX: z.coerce.number().int().min(1).max(100_000).default(100),
+  INVITATION_EMAILS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(200),
+  // Names this worker on its claims; unique per worker process and stable across its restarts.
+  WORKER_ID: z.string().trim().min(1).max(200).default(`${os.hostname()}-worker`),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAIL_FROM: z.string().default('Conference <conference@localhost>'),
   RESEND_API_KEY: optionalText,
   RESEND_BASE_URL: z.url().default('https://api.resend.com'),
   DRACHTIO_HOST: optionalText,
   DRACHTIO_PORT: z.coerce.number().int().min(1).max(65535).default(9022),
-  DRACHTIO_SECRET: z.string().default('cymru'),
+  // No default: the vendors' defaults (cymru, ClueCon) are public; the sip process refuses them.
+  DRACHTIO_SECRET: optionalText,
   FREESWITCH_HOST: optionalText,
   FREESWITCH_PORT: z.coerce.number().int().min(1).max(65535).default(8021),
-  FREESWITCH_SECRET: z.string().default('ClueCon'),
+  FREESWITCH_SECRET: optionalText,
   MRF_LISTEN_ADDRESS: z.string().default('0.0.0.0'),
   MRF_LISTEN_PORT: z.coerce.number().int().min(0).max(65535).default(8085),
   MRF_ADVERTISED_ADDRESS: optionalText,

@@ -7,7 +7,7 @@ export interface FieldIssue {
 
 export class DomainError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429,
     readonly code: string,
     message: string,
   ) {
@@ -43,5 +43,23 @@ export class ValidationError extends DomainError {
 export class ConflictError extends DomainError {
   constructor(readonly issue: FieldIssue, message: string) {
     super(409, 'conflict', message);
+  }
+}
+
+/** A limit of use was reached (issue 13): the API answers 429 with Retry-After, the portal the message `code`. */
+export class RateLimitError extends DomainError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, code, message);
+  }
+}
+
+/** A request body larger than the API accepts; refused before it is read whole. */
+export class PayloadTooLargeError extends DomainError {
+  constructor(readonly limitBytes: number) {
+    super(413, 'payloadTooLarge', `The request body exceeds ${limitBytes} bytes`);
   }
 }

@@ -23,3 +23,25 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   if (!result.success) throw new ValidationError(fieldIssues(result.error));
   return result.data;
 }
+
+/**
+ * Q-5: the first text anywhere in `input` that storage cannot hold (a NUL character), as a field
+ * issue; checked once at the edges (API bodies, parameters, server actions) so that no field of
+ * any form or route can reach a query with it.
+ */
+export function unstorableText(input: unknown, path: string[] = []): FieldIssue | null {
+  if (typeof input === 'string') return STORABLE_TEXT.test(input) ? null : { field: path.join('.') || 'body', code: 'field.invalid' };
+  if (Array.isArray(input)) {
+    for (const [i, item] of input.entries()) {
+      const found = unstorableText(item, [...path, String(i)]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (input && typeof input === 'object')
+    for (const [key, value] of Object.entries(input)) {
+      const found = unstorableText(key, [...path, key]) ?? unstorableText(value, [...path, key]);
+      if (found) return found;
+    }
+  return null;
+}

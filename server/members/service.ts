@@ -5,6 +5,8 @@ import { db } from '@/server/db/client';
 import { directoryEntries, extensions, members, type Member } from '@/server/db/schema';
 import { NotFoundError, ValidationError } from '@/server/lib/errors';
 import { isUuid } from '@/server/lib/ids';
+import { lockRoom } from '@/server/notifications/room-lock';
+import { assertRoomHasSpace } from './capacity';
 import { parseInput } from '@/server/lib/validation';
 import { assertCanManage, findRoom } from '@/server/rooms/service';
 import { memberCreateSchema, memberSchema, type MemberCreateInput } from './schemas';
@@ -58,11 +60,15 @@ export async function addMember(actor: Actor, roomId: string, input: MemberCreat
   const room = await findRoom(actor, roomId);
   assertCanManage(actor, room);
   const resolved = await resolveSource(actor, data);
-  const [row] = await db()
-    .insert(members)
-    .values({ ...resolved, tenantId: actor.tenantId, roomId: room.id, source: data.source, sendEmail: data.sendEmail })
-    .returning();
-  return toMemberView(row);
+  return db().transaction(async (tx) => {
+    await lockRoom(tx, actor, room.id);
+    await assertRoomHasSpace(tx, actor.tenantId, room.id);
+    const [row] = await tx
+      .insert(members)
+      .values({ ...resolved, tenantId: actor.tenantId, roomId: room.id, source: data.source, sendEmail: data.sendEmail })
+      .returning();
+    return toMemberView(row);
+  });
 }
 
 export async function removeMember(actor: Actor, roomId: string, memberId: string): Promise<void> {

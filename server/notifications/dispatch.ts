@@ -18,6 +18,8 @@ export interface DispatchOptions {
   /** Batches claimed, then sent side by side, per round. */
   batchesPerRound?: number;
   concurrency?: number;
+  /** The worker's id (WORKER_ID), recorded on its claims. */
+  claimant?: string;
 }
 
 export interface DispatchReport {
@@ -44,7 +46,7 @@ function groupByBatch(rows: Notification[]): Notification[][] {
  * idempotency key (the taken-over send is recognised by the transport, not sent again).
  */
 export async function dispatchDue(options: DispatchOptions): Promise<DispatchReport> {
-  const { transport, clock, roomId, leaseMs = DEFAULT_LEASE_MS, batchesPerRound = 20, concurrency = 4 } = options;
+  const { transport, clock, roomId, leaseMs = DEFAULT_LEASE_MS, batchesPerRound = 20, concurrency = 4, claimant } = options;
   const compose = createComposer();
   const report: DispatchReport = { sent: 0, failed: 0, skipped: 0 };
 
@@ -82,7 +84,7 @@ export async function dispatchDue(options: DispatchOptions): Promise<DispatchRep
   }
 
   for (;;) {
-    const claimed = await claimDue({ now: clock(), batches: batchesPerRound, leaseMs, roomId });
+    const claimed = await claimDue({ now: clock(), batches: batchesPerRound, leaseMs, roomId, claimant });
     if (claimed.length === 0) return report;
     const versions = await roomVersions(claimed.map((row) => row.roomId));
     await inParallel(groupByBatch(claimed), concurrency, (batch) => deliver(batch, versions));

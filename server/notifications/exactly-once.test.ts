@@ -50,8 +50,8 @@ function startDispatcher(extraEnv: Record<string, string> = {}): { child: ChildP
   return { child, done: new Promise((resolve) => child.on('exit', (code) => resolve({ code, out }))) };
 }
 
-/** Long enough for a second dispatcher process to start and find the claim still held. */
-const LEASE_MS = 8_000;
+/** Long enough for a second dispatcher process to start and find the claim still held, even on a busy machine. */
+const LEASE_MS = 20_000;
 
 async function leasesOver(roomIds: string[]): Promise<void> {
   for (;;) {
@@ -118,6 +118,32 @@ describe('exactly once (M-4, E-6)', () => {
     const survivor = await startDispatcher().done;
 
     expect([tooEarly.code, survivor.code]).toEqual([0, 0]);
+    expect((await statusesOf(roomIds)).every((r) => r.status === 'sent')).toBe(true);
+    expect(standIn.deliveries.length - before).toBe(8);
+    expect(deliveryCounts().every((n) => n === 1)).toBe(true);
+  }, 60_000);
+
+  it.each([
+    ['after Resend accepted the request', true],
+    ['before the request reached Resend', false],
+  ])('a worker killed mid-batch %s sends the rest as soon as it restarts, not after its 5-minute lease, and nothing twice (issue 13)', async (_, delivered) => {
+    const roomIds = [await dueRoom(4)];
+    const before = standIn.deliveries.length;
+    const held = standIn.holdNext({ deliver: delivered });
+    const worker = { DISPATCH_CLAIMANT: `worker-${delivered}`, DISPATCH_LEASE_MS: String(5 * 60_000) };
+
+    const doomed = startDispatcher(worker);
+    await held;
+    doomed.child.kill('SIGKILL');
+    await doomed.done;
+    expect((await statusesOf(roomIds)).some((r) => r.status === 'sending')).toBe(true);
+
+    // Another worker leaves the claim alone: its owner may be alive and slow.
+    await startDispatcher({ DISPATCH_CLAIMANT: 'another-worker' }).done;
+    expect((await statusesOf(roomIds)).some((r) => r.status === 'sending')).toBe(true);
+
+    const restarted = await startDispatcher({ ...worker, DISPATCH_RECLAIM: '1' }).done;
+    expect(restarted.code).toBe(0);
     expect((await statusesOf(roomIds)).every((r) => r.status === 'sent')).toBe(true);
     expect(standIn.deliveries.length - before).toBe(8);
     expect(deliveryCounts().every((n) => n === 1)).toBe(true);

@@ -8,6 +8,7 @@ import { createNotifications } from './create';
 import { dispatchDue } from './dispatch';
 import { roomFacts } from './facts';
 import { notYetInvited } from './recipients';
+import { takeInvitationQuota } from './invitation-quota';
 import { lockRoom } from './room-lock';
 
 /**
@@ -22,6 +23,7 @@ export async function sendInvitations(actor: Actor, roomId: string, clock: Clock
     assertCanManage(actor, room);
     const facts = (await roomFacts(tx, [room])).get(room.id)!;
     const recipients = await notYetInvited(tx, room, facts);
+    await takeInvitationQuota(tx, actor, recipients.length, now);
     const written = await createNotifications(tx, [{ tenantId: room.tenantId, roomId: room.id, kind: 'invitation', facts, recipients }], now);
     return { sent: written.filter((row) => row.memberId !== null).length, room };
   });

@@ -9,6 +9,8 @@ export interface ClaimOptions {
   batches: number;
   leaseMs: number;
   roomId?: string;
+  /** Recorded on the claim, so that this claimant, restarted, can take back what it held when it died. */
+  claimant?: string;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface ClaimOptions {
  * claimer died claimable again later. The lease runs on the database's clock, not on `now`:
  * it is about processes staying alive, not about when emails are due.
  */
-export async function claimDue({ now, batches, leaseMs, roomId }: ClaimOptions): Promise<Notification[]> {
+export async function claimDue({ now, batches, leaseMs, roomId, claimant }: ClaimOptions): Promise<Notification[]> {
   const leaders = db()
     .select({ id: notifications.id })
     .from(notifications)
@@ -38,10 +40,26 @@ export async function claimDue({ now, batches, leaseMs, roomId }: ClaimOptions):
     .set({
       status: 'sending',
       leaseUntil: sql`clock_timestamp() + ${leaseMs} * interval '1 millisecond'`,
+      claimedBy: claimant ?? null,
       attempts: sql`${notifications.attempts} + 1`,
     })
     .where(and(inArray(notifications.batchId, leaders), inArray(notifications.status, OPEN)))
     .returning();
+}
+
+/**
+ * At the start of a worker: the claims it still holds are those of its previous run, which died
+ * mid-batch (it is the only process with this id). They become claimable at once instead of at
+ * the end of their lease; the transport's idempotency key still recognises an email that did
+ * leave before the death, so nothing is sent twice.
+ */
+export async function releaseClaimsOf(claimant: string): Promise<number> {
+  const released = await db()
+    .update(notifications)
+    .set({ leaseUntil: null })
+    .where(and(eq(notifications.claimedBy, claimant), eq(notifications.status, 'sending')))
+    .returning({ id: notifications.id });
+  return released.length;
 }
 
 export async function recordSent(sent: { id: string; providerId: string }[], sentAt: Date): Promise<void> {

@@ -7,6 +7,7 @@ import { rooms, tenants, users, type Room } from '@/server/db/schema';
 import { systemClock } from '@/server/lib/clock';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/server/lib/errors';
 import { isUuid } from '@/server/lib/ids';
+import { assertPinPolicy } from './pin-policy';
 import { parseInput } from '@/server/lib/validation';
 import { noticeCancellation, noticeReschedule } from '@/server/notifications/schedule-changes';
 import { proposeRoomNumber, randomPin } from './rules/numbers';
@@ -106,6 +107,7 @@ export async function proposeRoomDefaults(actor: Actor): Promise<{ roomNumber: s
 
 export async function createRoom(actor: Actor, input: RoomCreateInput, now: Date): Promise<RoomView> {
   const values = parseInput(roomCreateSchema, input);
+  await assertPinPolicy(actor.tenantId, values.pin);
   try {
     const [room] = await db()
       .insert(rooms)
@@ -125,6 +127,7 @@ export async function updateRoom(actor: Actor, roomId: string, input: RoomUpdate
     const updated = await db().transaction(async (tx) => {
       const room = await findRoom(actor, roomId, tx);
       assertCanManage(actor, room);
+      if (changes.pin !== undefined) await assertPinPolicy(actor.tenantId, changes.pin, tx);
       const rescheduled =
         (changes.startsAt !== undefined && changes.startsAt.getTime() !== room.startsAt.getTime()) ||
         (changes.durationMinutes !== undefined && changes.durationMinutes !== room.durationMinutes);

@@ -1,12 +1,12 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { isAdmin, type Actor } from '@/server/auth/actor';
-import { hashPassword, verifyPassword } from '@/server/auth/passwords';
+import { hashPassword } from '@/server/auth/passwords';
 import { db } from '@/server/db/client';
 import { isUniqueViolation } from '@/server/db/errors';
 import { extensions, rooms, tenants, users } from '@/server/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/server/lib/errors';
+import { isUuid } from '@/server/lib/ids';
 import { parseInput } from '@/server/lib/validation';
-import { emailSchema } from '@/server/tenants/schemas';
 import { userCreateSchema, type UserCreateInput } from './schemas';
 
 export interface UserView {
@@ -63,6 +63,7 @@ export async function listUsers(actor: Actor): Promise<UserView[]> {
 export async function deleteUser(actor: Actor, userId: string): Promise<void> {
   if (!isAdmin(actor)) throw new ForbiddenError('Only a tenant admin may remove users');
   if (userId === actor.userId) throw new ForbiddenError('You cannot remove yourself');
+  if (!isUuid(userId)) throw new NotFoundError('User');
   const [target] = await db()
     .select({ id: users.id })
     .from(users)
@@ -78,15 +79,6 @@ export async function setUserLocale(actor: Actor, locale: string): Promise<void>
     .update(users)
     .set({ locale })
     .where(and(eq(users.id, actor.userId), eq(users.tenantId, actor.tenantId)));
-}
-
-/** Sign-in: the same answer for an unknown email and a wrong password. */
-export async function verifyCredentials(email: string, password: string): Promise<{ userId: string } | null> {
-  const parsed = emailSchema.safeParse(email);
-  if (!parsed.success) return null;
-  const [user] = await db().select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(eq(users.email, parsed.data));
-  if (!user) return null;
-  return (await verifyPassword(password, user.passwordHash)) ? { userId: user.id } : null;
 }
 
 export async function findUserByEmail(email: string) {

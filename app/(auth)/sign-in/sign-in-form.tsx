@@ -13,7 +13,7 @@ export function SignInForm() {
     <form action={action} className="space-y-4" noValidate>
       {state.failed && (
         <p id="sign-in-error" role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {t('failed')}
+          {state.retryAfterMinutes ? t('throttled', { minutes: state.retryAfterMinutes }) : t('failed')}
         </p>
       )}
       <div>

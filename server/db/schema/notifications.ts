@@ -38,6 +38,8 @@ export const notifications = pgTable(
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
     // A claimed row whose claimer died becomes claimable again once its lease ends.
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    // Which worker holds the claim (WORKER_ID): restarted, it takes its own dead claims back at once.
+    claimedBy: text('claimed_by'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     providerMessageId: text('provider_message_id'),

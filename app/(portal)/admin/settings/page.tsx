@@ -34,6 +34,7 @@ export default async function SettingsPage() {
             portalNumbers: tenant.portalNumbers.join('\n'),
             earlyJoinMinutes: String(tenant.earlyJoinMinutes),
             anonymousCallers: tenant.rejectAnonymous ? 'reject' : 'accept',
+            requirePin: tenant.requirePin,
             dialOutClasses: tenant.dialOutClasses,
             outboundRoute: tenant.outboundRoute ?? '',
             welcomeAnnouncement: tenant.welcomeAnnouncement ?? '',

@@ -7,6 +7,7 @@ import { SubmitButton } from '@/app/_ui/submit-button';
 import { inputClass } from '@/app/_ui/styles';
 import { useFocusFirstError } from '@/app/_ui/use-focus-first-error';
 import { updateTenantSettings } from '../actions';
+import { RequirePinField } from './require-pin-field';
 
 export interface SettingsValues {
   name: string;
@@ -19,6 +20,7 @@ export interface SettingsValues {
   dialOutClasses: string[];
   outboundRoute: string;
   welcomeAnnouncement: string;
+  requirePin: boolean;
 }
 
 interface Props {
@@ -104,6 +106,7 @@ export function SettingsForm({ initial, zones, languages, dialOutClasses }: Prop
           ))}
           <FieldError id="anonymousCallers-error" code={err('rejectAnonymous')} />
         </fieldset>
+        <RequirePinField defaultChecked={typed ? typed.requirePin === 'on' : initial.requirePin} />
         <fieldset aria-describedby={`dialOutClasses-hint${err('dialOutClasses') ? ' dialOutClasses-error' : ''}`}>
           <legend className="mb-2 text-sm font-medium text-slate-800">{t('dialOutClasses')}</legend>
           <p id="dialOutClasses-hint" className="mb-2 text-xs text-slate-600">

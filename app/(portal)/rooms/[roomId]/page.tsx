@@ -15,6 +15,7 @@ import { Invitations } from './invitations';
 import { EditMember } from './edit-member';
 import { GuessingAlert } from './guessing-alert';
 import { MemberForm } from './member-form';
+import { NoPinWarning } from './no-pin-warning';
 
 export async function generateMetadata({ params }: { params: Promise<{ roomId: string }> }): Promise<Metadata> {
   const actor = await requireActor();
@@ -105,6 +106,8 @@ export default async function RoomPage({
           </div>
         )}
       </div>
+
+      {!room.pin && <NoPinWarning />}
 
       <section aria-labelledby="room-facts" className={`${cardClass} p-6`}>
         <h2 id="room-facts" className="sr-only">
