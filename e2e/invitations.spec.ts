@@ -41,7 +41,7 @@ test('Send invitation emails the members once and the outbox page shows the mess
   await expect(page.getByRole('heading', { level: 1, name: "Boîte d'envoi" })).toBeVisible();
   const messages = page.getByTestId('outbox-message').filter({ hasText: name });
   await expect(messages).toHaveCount(2);
-  await expect(messages.filter({ hasText: invitee })).toContainText('invitation');
+  await expect(messages.filter({ hasText: invitee }).getByRole('cell').nth(1)).toHaveText('Invitation');
 
   await messages.filter({ hasText: invitee }).getByRole('link').click();
   await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^Invitation : ${name}`) })).toBeVisible();

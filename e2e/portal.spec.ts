@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { YEAR, lastSunday, local, signIn, uniqueRoomNumber, users } from './helpers';
+import { YEAR, bookPastRoom, lastSunday, local, signIn, uniqueRoomNumber, users } from './helpers';
 
 const first = local(YEAR, 1, 15, '10:30');
 // R-3: the spring-forward gap and the repeated fall-back hour in Europe/Paris.
@@ -99,7 +99,8 @@ test('a new subscriber books a room with two members, edits it, and switches lan
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByRole('link', { name: 'Rooms', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Rooms' })).toBeVisible();
-  await expect(page.locator(`tr[data-room-number="${roomNumber}"]`)).toContainText(`10/${lastSunday(YEAR, 10)}/${YEAR}, 2:30 AM`);
+  // Issue 12 #8: English words, day-first dates for a tenant in Europe (the browser names no English variant).
+  await expect(page.locator(`tr[data-room-number="${roomNumber}"]`)).toContainText(`${lastSunday(YEAR, 10)}/10/${YEAR}, 02:30`);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });
@@ -143,12 +144,9 @@ test('an open room shows as open, and a subscriber cannot reach the admin pages'
 
 test('an expired room stays listed and is rescheduled with a new start (R-5)', async ({ page }) => {
   await signIn(page, users.colleague());
-  await page.goto('/rooms/new');
   const roomNumber = uniqueRoomNumber();
-  await page.getByLabel('Nom').fill('Réunion passée');
-  await page.getByLabel('Numéro de salle').fill(roomNumber);
-  await page.getByLabel('Début').fill(local(YEAR - 2, 1, 5, '09:00').input);
-  await page.getByRole('button', { name: 'Créer la salle' }).click();
+  const id = await bookPastRoom(users.colleague(), roomNumber, 'Réunion passée', new Date(Date.UTC(YEAR - 2, 0, 5, 8, 0)));
+  await page.goto(`/rooms/${id}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Expirée');
 
   await page.getByRole('link', { name: 'Salles', exact: true }).click();

@@ -4,7 +4,7 @@ import type { EmailView } from './view';
 
 /** E-4 */
 export function CancellationEmail({ view, copy }: { view: EmailView; copy: boolean }) {
-  const lead = view.words.lead.cancellation(view.organizer, view.roomName, view.when);
+  const lead = (copy ? view.words.ownLead : view.words.lead).cancellation(view.organizer, view.roomName, view.when);
   return (
     <Layout view={view} preview={lead}>
       <CopyNotice view={view} show={copy} />

@@ -7,6 +7,14 @@ export function emailLanguage(language: Language): EmailLanguage {
   return language === 'fr' ? 'fr' : 'en';
 }
 
+/** The opening sentence of each email, to a member or in the organizer's own copy. */
+interface Leads {
+  invitation: (organizer: string) => string;
+  reminder: (room: string, minutes: number) => string;
+  update: (organizer: string) => string;
+  cancellation: (organizer: string, room: string, when: string) => string;
+}
+
 interface Words {
   subject: {
     invitation: (room: string, when: string) => string;
@@ -15,13 +23,11 @@ interface Words {
     cancellation: (room: string, when: string) => string;
     copy: string;
   };
-  lead: {
-    invitation: (organizer: string) => string;
-    reminder: (room: string, minutes: number) => string;
-    update: (organizer: string) => string;
-    cancellation: (organizer: string, room: string, when: string) => string;
-    copy: string;
-  };
+  lead: Leads;
+  /** M-3: the organizer reads about their own conference, not an invitation from themselves. */
+  ownLead: Leads;
+  copy: string;
+  changes: { title: string; upToDate: string; none: string };
   label: {
     separator: string;
     when: string;
@@ -32,7 +38,10 @@ interface Words {
     pin: string;
     description: string;
     organizer: string;
+    name: string;
+    duration: string;
   };
+  minutes: (count: number) => string;
   howToJoin: (withPin: boolean) => string;
   extensionHint: string;
   oneTap: string;
@@ -44,17 +53,24 @@ const fr: Words = {
   subject: {
     invitation: (room, when) => `Invitation : ${room} — ${when}`,
     reminder: (room, minutes) => `Rappel : ${room} commence dans ${minutes} minutes`,
-    update: (room, when) => `Nouvel horaire : ${room} — ${when}`,
+    update: (room, when) => `Modifiée : ${room} — ${when}`,
     cancellation: (room, when) => `Annulée : ${room} — ${when}`,
     copy: '[Copie] ',
   },
   lead: {
     invitation: (organizer) => `${organizer} vous invite à une conférence téléphonique.`,
     reminder: (room, minutes) => `La conférence « ${room} » commence dans ${minutes} minutes.`,
-    update: (organizer) => `${organizer} a changé l'horaire de la conférence. Voici le nouvel horaire.`,
+    update: (organizer) => `${organizer} a modifié la conférence.`,
     cancellation: (organizer, room, when) => `${organizer} a annulé la conférence « ${room} » prévue le ${when}.`,
-    copy: 'Copie de ce que reçoivent les participants.',
   },
+  ownLead: {
+    invitation: () => "Voici l'invitation à votre conférence téléphonique.",
+    reminder: (room, minutes) => `Votre conférence « ${room} » commence dans ${minutes} minutes.`,
+    update: () => 'Vous avez modifié votre conférence.',
+    cancellation: (_organizer, room, when) => `Vous avez annulé votre conférence « ${room} » prévue le ${when}.`,
+  },
+  copy: 'Copie de ce que reçoivent les participants.',
+  changes: { title: 'Ce qui change', upToDate: 'Les informations à jour', none: 'aucun' },
   label: {
     separator: ' : ',
     when: 'Date',
@@ -65,7 +81,10 @@ const fr: Words = {
     pin: 'Code PIN',
     description: 'Description',
     organizer: 'Organisateur',
+    name: 'Nom',
+    duration: 'Durée',
   },
+  minutes: (count) => `${count} minutes`,
   howToJoin: (withPin) =>
     `Appelez l'un des numéros d'accès, tapez le numéro de salle suivi de #${withPin ? ', puis le code PIN suivi de #' : ''}.`,
   extensionHint: "Depuis un poste de l'entreprise, composez simplement *72.",
@@ -78,17 +97,24 @@ const en: Words = {
   subject: {
     invitation: (room, when) => `Invitation: ${room} — ${when}`,
     reminder: (room, minutes) => `Reminder: ${room} starts in ${minutes} minutes`,
-    update: (room, when) => `New time: ${room} — ${when}`,
+    update: (room, when) => `Updated: ${room} — ${when}`,
     cancellation: (room, when) => `Cancelled: ${room} — ${when}`,
     copy: '[Copy] ',
   },
   lead: {
     invitation: (organizer) => `${organizer} invites you to a conference call.`,
     reminder: (room, minutes) => `The conference “${room}” starts in ${minutes} minutes.`,
-    update: (organizer) => `${organizer} changed the time of the conference. Here is the new time.`,
+    update: (organizer) => `${organizer} changed the conference.`,
     cancellation: (organizer, room, when) => `${organizer} cancelled the conference “${room}” planned for ${when}.`,
-    copy: 'A copy of what the participants receive.',
   },
+  ownLead: {
+    invitation: () => 'Here is the invitation to your conference call.',
+    reminder: (room, minutes) => `Your conference “${room}” starts in ${minutes} minutes.`,
+    update: () => 'You changed your conference.',
+    cancellation: (_organizer, room, when) => `You cancelled your conference “${room}” planned for ${when}.`,
+  },
+  copy: 'A copy of what the participants receive.',
+  changes: { title: 'What changed', upToDate: 'Up-to-date details', none: 'none' },
   label: {
     separator: ': ',
     when: 'Date',
@@ -99,7 +125,10 @@ const en: Words = {
     pin: 'PIN',
     description: 'Description',
     organizer: 'Organizer',
+    name: 'Name',
+    duration: 'Duration',
   },
+  minutes: (count) => `${count} minutes`,
   howToJoin: (withPin) =>
     `Call one of the dial-in numbers and type the room number followed by #${withPin ? ', then the PIN followed by #' : ''}.`,
   extensionHint: 'From a company extension, simply dial *72.',

@@ -5,7 +5,7 @@ import type { EmailView } from './view';
 
 /** E-1 */
 export function InvitationEmail({ view, copy }: { view: EmailView; copy: boolean }) {
-  const lead = view.words.lead.invitation(view.organizer);
+  const lead = (copy ? view.words.ownLead : view.words.lead).invitation(view.organizer);
   return (
     <Layout view={view} preview={lead}>
       <CopyNotice view={view} show={copy} />

@@ -5,7 +5,7 @@ import type { EmailView } from './view';
 
 /** E-2: the same facts, short. */
 export function ReminderEmail({ view, minutes, copy }: { view: EmailView; minutes: number; copy: boolean }) {
-  const lead = view.words.lead.reminder(view.roomName, minutes);
+  const lead = (copy ? view.words.ownLead : view.words.lead).reminder(view.roomName, minutes);
   return (
     <Layout view={view} preview={lead}>
       <CopyNotice view={view} show={copy} />

@@ -44,14 +44,20 @@ function templateOf(kind: EmailKind, view: EmailView, copy: boolean): ReactEleme
   }
 }
 
+// The one-tap link's text is already the dial sequence; its `tel:…%23` address is for dialers, not readers.
+const PLAIN_TEXT = { selectors: [{ selector: 'a[href^="tel:"]', format: 'anchor', options: { ignoreHref: true } }] };
+
+/** A header line: names stored before control characters were refused must not fold the subject (E-5). */
+const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+
 /** E-5: one template, the tenant's language, HTML and the plain text derived from it. */
 export async function renderEmail(kind: EmailKind, facts: EmailFacts, audience: Audience): Promise<RenderedEmail> {
   const view = emailView(facts);
   const copy = audience === 'organizer';
   const html = await render(templateOf(kind, view, copy));
   return {
-    subject: `${copy ? view.words.subject.copy : ''}${subjectOf(kind, view)}`,
+    subject: oneLine(`${copy ? view.words.subject.copy : ''}${subjectOf(kind, view)}`),
     html,
-    text: toPlainText(html),
+    text: toPlainText(html, PLAIN_TEXT),
   };
 }

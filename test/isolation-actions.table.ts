@@ -37,6 +37,7 @@ export const actionRows: Record<ActionKey, ActionRow> = {
     { what: "reschedules A's subscriber's room", input: { ...roomForm, roomId: a.roomIds[1], roomNumber: '1002' } },
   ],
   deleteRoom: ({ a }) => [{ what: "deletes A's room", input: { roomId: a.roomIds[0] } }],
+  duplicateRoom: ({ a }) => [{ what: "copies A's room and its members", input: { roomId: a.roomIds[0] } }],
   sendInvitations: ({ a }) => [{ what: "sends the invitations of A's room", input: { roomId: a.roomIds[0] } }],
   addMember: ({ a, b }) => [
     { what: "adds a free name to A's room", input: { roomId: a.roomIds[0], source: 'name', name: 'Spy', email: '' } },

@@ -79,6 +79,11 @@ export const routeRows: Record<string, RouteRow> = {
     { what: "removes A's member through B's own room", params: { id: b.roomIds[0], memberId: a.memberIds[1] } },
   ],
   'POST /api/v1/rooms/[id]/invitations': ({ a }) => [{ what: "sends the invitations of A's room", params: { id: a.roomIds[0] } }],
+  'GET /api/v1/rooms/[id]/calendar.ics': ({ a }) => [{ what: "downloads the calendar file of A's room", params: { id: a.roomIds[0] } }],
+  'POST /api/v1/rooms/[id]/duplicate': ({ a }) => [
+    { what: "copies A's room and its members", params: { id: a.roomIds[0] } },
+    { what: "copies A's room under a new name", params: { id: a.roomIds[1] }, body: { name: 'Copied' } },
+  ],
   'GET /api/v1/[...path]': ({ a }) => [{ what: "guesses a path below A's room", params: { path: `rooms/${a.roomIds[0]}/secret` } }],
   'POST /api/v1/[...path]': ({ a }) => [{ what: "posts below A's room", params: { path: `rooms/${a.roomIds[0]}/secret` }, body: {} }],
   'PUT /api/v1/[...path]': ({ a }) => [{ what: "puts A's room", params: { path: `rooms/${a.roomIds[0]}` }, body: {} }],
@@ -96,4 +101,24 @@ export const routeRows: Record<string, RouteRow> = {
     },
   ],
   'GET /api/v1/conferences/[id]': ({ a }) => [{ what: "reads A's conference and its participants", params: { id: a.conferenceId } }],
+  'GET /api/v1/tenant': ({ a, b }) => [
+    {
+      what: 'reads its own tenant, never A',
+      status: 200,
+      check: (answer) => {
+        expect(answer.json.id).toBe(b.tenantId);
+        expect(JSON.stringify(answer.json)).not.toContain(a.tenantId);
+      },
+    },
+  ],
+  'PATCH /api/v1/tenant': ({ b }) => [
+    {
+      what: 'changes its own tenant only',
+      body: { name: 'Tenant B renamed', earlyJoinMinutes: 9 },
+      status: 200,
+      check: (answer) => {
+        expect(answer.json).toMatchObject({ id: b.tenantId, name: 'Tenant B renamed', earlyJoinMinutes: 9 });
+      },
+    },
+  ],
 };

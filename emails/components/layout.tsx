@@ -24,5 +24,5 @@ export function Layout({ view, preview, children }: { view: EmailView; preview: 
 
 /** Shown above the content of the organizer's copy (M-3). */
 export function CopyNotice({ view, show }: { view: EmailView; show: boolean }) {
-  return show ? <Text style={muted}>{view.words.lead.copy}</Text> : null;
+  return show ? <Text style={muted}>{view.words.copy}</Text> : null;
 }

@@ -4,6 +4,7 @@ import type { EmailView } from '../view';
 
 const row = { margin: '4px 0' };
 const label = { fontWeight: 'bold' as const };
+const before = { textDecoration: 'line-through', color: '#57606a' };
 
 function Fact({ view, name, children }: { view: EmailView; name: string; children: ReactNode }) {
   return (
@@ -31,11 +32,27 @@ export function RoomFacts({ view, full }: { view: EmailView; full: boolean }) {
       {full && view.description ? <Fact view={view} name={words.label.description}>{view.description}</Fact> : null}
       <Text>{words.howToJoin(Boolean(view.pin))}</Text>
       {full ? <Text>{words.extensionHint}</Text> : null}
-      {view.oneTapUri ? (
-        <Text>
-          <Link href={view.oneTapUri}>{words.oneTap}</Link>
-        </Text>
+      {view.oneTap ? (
+        <Fact view={view} name={words.oneTap}>
+          <Link href={view.oneTap.uri}>{view.oneTap.text}</Link>
+        </Fact>
       ) : null}
+    </Section>
+  );
+}
+
+/** E-3: each changed fact, old → new, before the up-to-date details. */
+export function FactChanges({ view }: { view: EmailView }) {
+  if (view.changes.length === 0) return null;
+  return (
+    <Section>
+      <Text style={label}>{view.words.changes.title}</Text>
+      {view.changes.map((change) => (
+        <Fact key={change.label} view={view} name={change.label}>
+          <span style={before}>{change.before}</span> → {change.after}
+        </Fact>
+      ))}
+      <Text style={label}>{view.words.changes.upToDate}</Text>
     </Section>
   );
 }

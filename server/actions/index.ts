@@ -1,7 +1,7 @@
 import { addMember, removeMember, replaceMember, searchMemberCandidates } from './members';
 import { createDirectoryEntry, createExtension, deleteDirectoryEntry, deleteExtension } from './directory';
 import { sendInvitationsAction } from '@/server/notifications/action';
-import { createRoom, deleteRoom, updateRoom } from './rooms';
+import { createRoom, deleteRoom, duplicateRoom, updateRoom } from './rooms';
 import { updateTenantSettings } from './tenant';
 import { createApiToken, revokeApiToken } from './tokens';
 import { createUser, deleteUser, setLocale } from './users';
@@ -14,6 +14,7 @@ export const actions = {
   createRoom,
   updateRoom,
   deleteRoom,
+  duplicateRoom,
   addMember,
   removeMember,
   replaceMember,

@@ -38,11 +38,24 @@ describe('room form actions', () => {
   });
 
   it('reschedules an expired room with a new start (R-5)', async () => {
-    const past = await executeAction(actions.createRoom, tenant.subscriber.actor, { ...form, roomNumber: '5558', startsAt: '2026-11-01T09:00' }, now);
+    const booked = new Date('2026-10-20T08:00:00Z');
+    const past = await executeAction(actions.createRoom, tenant.subscriber.actor, { ...form, roomNumber: '5558', startsAt: '2026-11-01T09:00' }, booked);
     if (!past.ok) throw new Error('setup failed');
-    expect(past.data.room.status).toBe('expired');
+    expect((await getRoom(tenant.subscriber.actor, past.data.room.id, now)).status).toBe('expired');
     const result = await executeAction(actions.updateRoom, tenant.subscriber.actor, { ...form, roomId: past.data.room.id, roomNumber: '5558', startsAt: '2026-12-01T09:00' }, now);
     expect(result).toMatchObject({ ok: true, data: { room: { status: 'scheduled', startsAt: '2026-12-01T08:00:00.000Z', scheduleVersion: 2 } } });
+  });
+
+  it('refuses a start whose window has closed, on its field; a past start with the window still open is open now (R-4, R-5)', async () => {
+    const closed = await executeAction(actions.createRoom, tenant.subscriber.actor, { ...form, roomNumber: '5560', startsAt: '2026-11-21T07:59', durationMinutes: '60' }, now);
+    expect(closed).toMatchObject({ ok: false, status: 400, fieldErrors: { startsAt: 'startsAt.closed' } });
+    const open = await executeAction(actions.createRoom, tenant.subscriber.actor, { ...form, roomNumber: '5560', startsAt: '2026-11-21T08:30', durationMinutes: '60' }, now);
+    expect(open).toMatchObject({ ok: true, data: { room: { status: 'open', startsAt: '2026-11-21T07:30:00.000Z' } } });
+  });
+
+  it('says the year has four digits when the date field let a fifth one through', async () => {
+    const result = await executeAction(actions.createRoom, tenant.subscriber.actor, { ...form, roomNumber: '5561', startsAt: '20270-01-15T10:30' }, now);
+    expect(result).toMatchObject({ ok: false, fieldErrors: { startsAt: 'startsAt.year' } });
   });
 
   it('answers a taken room number on its field (R-2)', async () => {
@@ -59,7 +72,7 @@ describe('room form actions', () => {
 
   it('stores every room option from the form: checked boxes, the limit, the report choice and its address (C-7, H-5)', async () => {
     const options = { enterMuted: 'on', waitForModerator: 'on', endWhenLastModeratorLeaves: 'on', recordFromStart: 'on', maxParticipants: '12', reportTo: 'other', reportEmail: 'Reports@Example.com' };
-    const created = await executeAction(actions.createRoom, tenant.subscriber.actor, { ...form, roomNumber: '5560', ...options }, now);
+    const created = await executeAction(actions.createRoom, tenant.subscriber.actor, { ...form, roomNumber: '5570', ...options }, now);
     expect(created).toMatchObject({
       ok: true,
       data: {
@@ -77,7 +90,7 @@ describe('room form actions', () => {
       },
     });
     if (!created.ok) throw new Error('setup failed');
-    const changed = await executeAction(actions.updateRoom, tenant.subscriber.actor, { ...form, roomId: created.data.room.id, roomNumber: '5560', announceJoinLeave: 'on', maxParticipants: '500', reportTo: 'none' }, now);
+    const changed = await executeAction(actions.updateRoom, tenant.subscriber.actor, { ...form, roomId: created.data.room.id, roomNumber: '5571', announceJoinLeave: 'on', maxParticipants: '500', reportTo: 'none' }, now);
     expect(changed).toMatchObject({ ok: true, data: { room: { enterMuted: false, announceJoinLeave: true, maxParticipants: 500, reportRecipient: 'none' } } });
   });
 

@@ -4,6 +4,7 @@ import { ValidationError, type FieldIssue } from '@/server/lib/errors';
 import { fieldIssues } from '@/server/lib/validation';
 import { localToInstant } from '@/server/rooms/rules/localtime';
 import { roomCreateSchema } from '@/server/rooms/schemas';
+import { duplicateRoom as duplicate } from '@/server/rooms/duplicate';
 import * as rooms from '@/server/rooms/service';
 import { getTenantSettings } from '@/server/tenants/service';
 import { defineAction } from './define';
@@ -33,15 +34,19 @@ const roomForm = z.object({
 });
 type RoomForm = z.output<typeof roomForm>;
 
+/** A browser's date field lets a year run past four digits; say so rather than "give a date". */
+const startRefusal = (typed: string, reason: 'invalid' | 'gap') => (reason === 'gap' ? 'startsAt.gap' : /^\d{5,}-/.test(typed) ? 'startsAt.year' : 'startsAt.local');
+
 /**
  * Turns the typed local start into an instant and checks every field at once, so a bad PIN and a
  * start in the spring-forward gap are both reported next to their fields (R-2, R-3).
  */
 async function roomInput(actor: Actor, form: RoomForm) {
   const { timezone } = await getTenantSettings(actor);
-  const start = localToInstant(form.startsAt?.trim() ?? '', timezone);
+  const typed = form.startsAt?.trim() ?? '';
+  const start = localToInstant(typed, timezone);
   const issues: FieldIssue[] = [];
-  if (!start.ok) issues.push({ field: 'startsAt', code: start.reason === 'gap' ? 'startsAt.gap' : 'startsAt.local' });
+  if (!start.ok) issues.push({ field: 'startsAt', code: startRefusal(typed, start.reason) });
   const { maxParticipants, reportTo, reportEmail, ...fields } = form;
   const input = {
     ...fields,
@@ -90,4 +95,10 @@ export const updateRoom = defineAction({
 export const deleteRoom = defineAction({
   schema: z.object({ roomId: id }),
   run: (actor, { roomId }) => rooms.deleteRoom(actor, roomId),
+});
+
+/** Issue 12: the room page's "Duplicate" button: a copy booked by the actor, nobody invited yet. */
+export const duplicateRoom = defineAction({
+  schema: z.object({ roomId: id }),
+  run: (actor, { roomId }, now) => duplicate(actor, roomId, {}, now),
 });

@@ -5,7 +5,7 @@ import { updateTenantSettings as updateSettings } from '@/server/tenants/service
 import { defineAction } from './define';
 import { checkbox, formText, list, optionalText } from './form';
 
-/** T-2: the settings form; portal numbers come one per line, dial-out classes as checkboxes. */
+/** T-2: the settings form, checked by the API's field rules (tenantSettingsSchema); portal numbers one per line, dial-out classes as checkboxes. */
 export const updateTenantSettings = defineAction({
   schema: z.object({
     name: formText,
@@ -17,6 +17,7 @@ export const updateTenantSettings = defineAction({
     earlyJoinMinutes: formText,
     anonymousCallers: z.preprocess((v) => (v === 'reject' ? 'reject' : 'accept'), z.enum(['accept', 'reject'])),
     dialOutClasses: list.pipe(z.array(z.enum(DIAL_OUT_CLASSES, 'dialOutClasses.choice'))),
+    maskCallerNumbers: checkbox,
     welcomeAnnouncement: optionalText,
     requirePin: checkbox,
   }),
@@ -30,7 +31,8 @@ export const updateTenantSettings = defineAction({
       outboundRoute: form.outboundRoute,
       earlyJoinMinutes: form.earlyJoinMinutes ?? '',
       rejectAnonymous: anonymousCallers === 'reject',
-      dialOutClasses: form.dialOutClasses,
+      dialOutPolicy: form.dialOutClasses,
+      maskCallerNumbers: form.maskCallerNumbers,
       welcomeAnnouncement: form.welcomeAnnouncement,
       requirePin: form.requirePin,
     });

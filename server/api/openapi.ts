@@ -4,6 +4,7 @@ import { conferencePaths } from '@/server/conferences/openapi';
 import { memberPaths } from '@/server/members/openapi';
 import { invitationPaths } from '@/server/notifications/openapi';
 import { roomPaths } from '@/server/rooms/openapi';
+import { tenantPaths } from '@/server/tenants/openapi';
 import { answers } from './openapi-parts';
 
 const PUBLIC = { security: [] };
@@ -40,7 +41,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
     },
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from `npm run cli -- token create`' } } },
-    paths: { ...servicePaths, ...roomPaths, ...memberPaths, ...invitationPaths, ...conferencePaths },
+    paths: { ...servicePaths, ...roomPaths, ...memberPaths, ...invitationPaths, ...conferencePaths, ...tenantPaths },
   });
   return cached;
 }

@@ -36,6 +36,8 @@ export function apiRoute<P extends Params = Params>(
       if (unstorable) throw new ValidationError([unstorable]);
       const result = await handler({ request, actor, params, now: systemClock(), body: () => readJson(request), query });
       if (result === undefined) return new Response(null, { status: 204 });
+      // A download (text/calendar…) is answered as its route built it.
+      if (result instanceof Response) return result;
       return Response.json(result, { status: options.status ?? 200 });
     } catch (error) {
       return problemFromError(error);

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { nameSchema } from '@/server/lib/validation';
 import { emailSchema } from '@/server/tenants/schemas';
 import { extensionNumberSchema } from '@/server/users/schemas';
 
 const optionalEmail = z.preprocess((v) => (v === '' ? null : v), emailSchema.nullish());
-const nameSchema = z.string().trim().min(1, 'name.required').max(200, 'name.tooLong');
 
 export const extensionCreateSchema = z.object({ number: extensionNumberSchema, name: nameSchema, email: optionalEmail });
 export const directoryEntryCreateSchema = z.object({

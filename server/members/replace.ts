@@ -4,13 +4,13 @@ import type { Actor } from '@/server/auth/actor';
 import { db } from '@/server/db/client';
 import { members } from '@/server/db/schema';
 import { NotFoundError } from '@/server/lib/errors';
-import { parseInput } from '@/server/lib/validation';
+import { nameSchema, parseInput } from '@/server/lib/validation';
 import { assertCanManage, findRoom } from '@/server/rooms/service';
 import { emailSchema } from '@/server/tenants/schemas';
-import { toMemberView, type MemberView } from './service';
+import { assertReachable, toMemberView, type MemberView } from './service';
 
 const memberChangesSchema = z.object({
-  name: z.string().trim().min(1, 'name.required').max(200, 'name.tooLong'),
+  name: nameSchema,
   email: z.preprocess((v) => (v === '' ? null : v), emailSchema.nullish()),
   sendEmail: z.boolean().default(false),
 });
@@ -23,6 +23,7 @@ export type MemberChanges = z.input<typeof memberChangesSchema>;
  */
 export async function replaceMember(actor: Actor, roomId: string, memberId: string, changes: MemberChanges): Promise<MemberView> {
   const data = parseInput(memberChangesSchema, changes);
+  assertReachable(data.sendEmail, data.email);
   return db().transaction(async (tx) => {
     const room = await findRoom(actor, roomId, tx);
     assertCanManage(actor, room);

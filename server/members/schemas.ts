@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { MEMBER_SOURCES } from '@/server/db/schema';
-import { STORABLE_TEXT } from '@/server/lib/validation';
+import { nameSchema } from '@/server/lib/validation';
 import { emailSchema } from '@/server/tenants/schemas';
 import { extensionNumberSchema } from '@/server/users/schemas';
 
-const nameSchema = z.string().trim().min(1, 'name.required').max(200, 'name.tooLong').regex(STORABLE_TEXT, 'field.invalid');
 const optionalEmail = z.preprocess((v) => (v === '' ? null : v), emailSchema.nullish());
 const sendEmail = z.boolean().default(false);
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Actor } from '@/server/auth/actor';
 import { db } from '@/server/db/client';
@@ -55,11 +55,17 @@ async function resolveSource(actor: Actor, input: ReturnType<typeof memberCreate
   return { name: input.name, email: input.email ?? null };
 }
 
+/** M-3: "send emails" is a promise to email the member, so it needs an address (given or from the source). */
+export function assertReachable(sendEmail: boolean, email: string | null | undefined): void {
+  if (sendEmail && !email) throw new ValidationError([{ field: 'email', code: 'email.requiredToSend' }]);
+}
+
 export async function addMember(actor: Actor, roomId: string, input: MemberCreateInput): Promise<MemberView> {
   const data = parseInput(memberCreateSchema, input);
   const room = await findRoom(actor, roomId);
   assertCanManage(actor, room);
   const resolved = await resolveSource(actor, data);
+  assertReachable(data.sendEmail, resolved.email);
   return db().transaction(async (tx) => {
     await lockRoom(tx, actor, room.id);
     await assertRoomHasSpace(tx, actor.tenantId, room.id);
@@ -82,36 +88,4 @@ export async function removeMember(actor: Actor, roomId: string, memberId: strin
   if (removed.length === 0) throw new NotFoundError('Member');
 }
 
-export interface MemberCandidate {
-  source: 'extension' | 'directory';
-  /** The extension number, or the directory entry id. */
-  ref: string;
-  name: string;
-  email: string | null;
-  number: string | null;
-}
-
-/** M-1: typing part of a name finds extensions and directory entries of the actor's tenant. */
-export async function searchMemberCandidates(actor: Actor, text: string): Promise<MemberCandidate[]> {
-  const q = text.trim();
-  if (q.length < 1 || q.length > 100) return [];
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const [exts, entries] = await Promise.all([
-    db()
-      .select()
-      .from(extensions)
-      .where(and(eq(extensions.tenantId, actor.tenantId), or(ilike(extensions.name, pattern), ilike(extensions.number, pattern))))
-      .orderBy(asc(extensions.name))
-      .limit(10),
-    db()
-      .select()
-      .from(directoryEntries)
-      .where(and(eq(directoryEntries.tenantId, actor.tenantId), ilike(directoryEntries.name, pattern)))
-      .orderBy(asc(directoryEntries.name))
-      .limit(10),
-  ]);
-  return [
-    ...exts.map((e) => ({ source: 'extension' as const, ref: e.number, name: e.name, email: e.email, number: e.number })),
-    ...entries.map((d) => ({ source: 'directory' as const, ref: d.id, name: d.name, email: d.email, number: d.number })),
-  ];
-}
+export { searchMemberCandidates, type MemberCandidate } from './search';

@@ -65,9 +65,9 @@ export async function dispatchDue(options: DispatchOptions): Promise<DispatchRep
       return;
     }
     if (leader.kind !== 'cancellation' && versions.get(leader.roomId) !== leader.roomVersion) {
-      // Claimed or retrying when the room was rescheduled or deleted: the update or the
+      // Claimed or retrying when the room was changed or deleted: the update or the
       // cancellation has replaced it.
-      await recordDropped(leader.batchId, 'cancelled', 'superseded: the room was rescheduled or deleted');
+      await recordDropped(leader.batchId, 'cancelled', 'superseded: the room was changed or deleted');
       report.skipped += batch.length;
       return;
     }

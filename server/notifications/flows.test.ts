@@ -159,6 +159,64 @@ describe('reminders (M-4)', () => {
   });
 });
 
+const eventOf = (ics: string) => Object.values(ical.sync.parseICS(ics)).find((c) => c?.type === 'VEVENT')!;
+
+describe('changes of a printed fact (E-3)', () => {
+  it.each([
+    ['the PIN', { pin: '654321' }, 'Code PIN : 123456 → 654321'],
+    ['the room number', { roomNumber: '99887766' }, '→ 99887766'],
+    ['the name', { name: 'Comité de pilotage' }, 'Nom : Weekly sync → Comité de pilotage'],
+    ['the description', { description: 'Ordre du jour en pièce jointe' }, 'Description : aucun → Ordre du jour en pièce jointe'],
+    ['the duration', { durationMinutes: 30 }, 'Durée : 60 minutes → 30 minutes'],
+  ])('a change of %s sends the update, old → new, with the same UID and a higher SEQUENCE, to everyone invited', async (_what, change, line) => {
+    const { roomId } = await invitedRoom();
+    await updateRoom(organizer, roomId, change, today);
+    await dispatchDue({ transport, clock: clockAt(today) });
+
+    const updates = (await outboxOf(roomId)).filter((m) => m.kind === 'update');
+    expect(updates.map((m) => m.to).sort()).toEqual(['bob@example.test', 'carol@example.test', organizer.email]);
+    expect(updates[0].text).toContain('Ce qui change');
+    expect(updates[0].text).toContain(line);
+    const invitation = (await outboxOf(roomId)).find((m) => m.kind === 'invitation')!;
+    const [before, after] = [invitation, updates[0]].map((m) => eventOf(m.attachments[0].content));
+    expect(after.uid).toBe(before.uid);
+    expect([before.sequence, after.sequence]).toEqual([1, 2]);
+    expect(await kindsSentTo(roomId, 'dan@example.test')).toEqual([]);
+  });
+
+  it('sends nothing when nothing printed in the invitation changed', async () => {
+    const { roomId } = await invitedRoom();
+    const room = await updateRoom(organizer, roomId, { moderatorPin: '24680', name: 'Weekly sync', enterMuted: true }, today);
+    await dispatchDue({ transport, clock: clockAt(today) });
+    expect(room.scheduleVersion).toBe(1);
+    expect((await outboxOf(roomId)).filter((m) => m.kind === 'update')).toHaveLength(0);
+  });
+
+  it('hands the changes of an update that never left on to the next one', async () => {
+    const { roomId } = await invitedRoom();
+    await updateRoom(organizer, roomId, { pin: '111111' }, today);
+    await updateRoom(organizer, roomId, { pin: '222222', name: 'Revue' }, today);
+    await dispatchDue({ transport, clock: clockAt(today) });
+    const updates = (await outboxOf(roomId)).filter((m) => m.kind === 'update' && m.to === 'bob@example.test');
+    expect(updates).toHaveLength(1);
+    expect(updates[0].text).toContain('Code PIN : 123456 → 222222');
+    expect(updates[0].text).toContain('Nom : Weekly sync → Revue');
+    expect(eventOf(updates[0].attachments[0].content).sequence).toBe(3);
+  });
+
+  it('gives the reminders the new facts', async () => {
+    const { roomId, startsAt } = await invitedRoom();
+    const changeAt = minutesFrom(startsAt, -40);
+    await updateRoom(organizer, roomId, { pin: '97531' }, changeAt);
+    await dispatchDue({ transport, clock: clockAt(changeAt) });
+    await runDueJobs(transport, clockAt(minutesFrom(startsAt, -30)));
+    const reminder = (await outboxOf(roomId)).find((m) => m.kind === 'reminder-30' && m.to === 'bob@example.test')!;
+    expect(reminder.text).toContain('Code PIN : 97531');
+    expect(reminder.text).not.toContain('123456');
+    expect(await kindsSentTo(roomId, 'bob@example.test')).toEqual(['invitation@1', 'update@2', 'reminder-30@2']);
+  });
+});
+
 describe('reschedule and deletion (R-7, E-3, E-4)', () => {
   it('sends an update with the same UID and a higher SEQUENCE, and re-plans the reminders', async () => {
     const { roomId, startsAt } = await invitedRoom();
@@ -171,10 +229,11 @@ describe('reschedule and deletion (R-7, E-3, E-4)', () => {
     const updates = (await outboxOf(roomId)).filter((m) => m.kind === 'update');
     expect(updates.map((m) => m.to).sort()).toEqual(['bob@example.test', 'carol@example.test', organizer.email]);
     const invitation = (await outboxOf(roomId)).find((m) => m.kind === 'invitation')!;
-    const [before, after] = [invitation, updates[0]].map((m) => Object.values(ical.sync.parseICS(m.attachments[0].content)).find((c) => c?.type === 'VEVENT')!);
+    const toBob = updates.find((m) => m.to === 'bob@example.test')!;
+    const [before, after] = [invitation, toBob].map((m) => Object.values(ical.sync.parseICS(m.attachments[0].content)).find((c) => c?.type === 'VEVENT')!);
     expect(after.uid).toBe(before.uid);
     expect([before.sequence, after.sequence]).toEqual([1, 2]);
-    expect(updates[0].text).toContain("a changé l'horaire");
+    expect(toBob.text).toContain('a modifié la conférence');
 
     // The reminder of the old time never leaves; the new time gets its own.
     expect(await kindsSentTo(roomId, 'bob@example.test')).toEqual(['invitation@1', 'update@2']);
@@ -209,14 +268,18 @@ describe('reschedule and deletion (R-7, E-3, E-4)', () => {
     expect(await kindsSentTo(roomId, 'bob@example.test')).toEqual(['invitation@1', 'update@2']);
   });
 
-  it('sends a cancellation (METHOD:CANCEL) to everyone invited when the room is deleted', async () => {
+  it('sends a cancellation (METHOD:CANCEL, SEQUENCE above the last update) to everyone invited when the room is deleted (E-4)', async () => {
     const { roomId } = await invitedRoom();
+    await updateRoom(organizer, roomId, { name: 'Weekly sync (moved)' }, today);
     await deleteRoom(organizer, roomId, today);
     await dispatchDue({ transport, clock: clockAt(today) });
     const cancellations = (await outboxOf(roomId)).filter((m) => m.kind === 'cancellation');
     expect(cancellations.map((m) => m.to).sort()).toEqual(['bob@example.test', 'carol@example.test', organizer.email]);
     expect(cancellations[0].attachments[0].content).toContain('METHOD:CANCEL');
-    expect(cancellations[0].subject).toMatch(/^(\[Copie\] )?Annulée : Weekly sync/);
+    expect(cancellations[0].subject).toMatch(/^(\[Copie\] )?Annulée : Weekly sync \(moved\)/);
+    const sequences = (await outboxOf(roomId)).map((m) => [m.kind, eventOf(m.attachments[0].content).sequence]);
+    expect(sequences.filter(([kind]) => kind === 'invitation').every(([, seq]) => seq === 1)).toBe(true);
+    expect(sequences.filter(([kind]) => kind === 'cancellation').every(([, seq]) => seq === 3)).toBe(true);
   });
 
   it('sends nothing when a room that was never invited is deleted', async () => {

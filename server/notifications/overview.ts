@@ -5,7 +5,7 @@ import { members, notifications, type NotificationStatus } from '@/server/db/sch
 import { findRoom } from '@/server/rooms/service';
 import { normalizeEmail } from './create';
 import { roomFacts } from './facts';
-import { INVITING_KINDS, notYetInvited } from './recipients';
+import { everInvited, INVITING_KINDS, notYetInvited } from './recipients';
 import { REMINDERS, type ReminderKind } from './rules/reminders';
 
 export interface RecipientStatus {
@@ -66,4 +66,10 @@ export async function invitationOverview(actor: Actor, roomId: string): Promise<
       { memberId: null, name: facts.organizer.name, email: facts.organizer.email, sendEmail: true, ...statusOf(facts.organizer.email) },
     ],
   };
+}
+
+/** R-7: how many people a deletion would send a cancellation to (everyone invited, the organizer's copy included). */
+export async function cancellationRecipients(actor: Actor, roomId: string): Promise<number> {
+  const room = await findRoom(actor, roomId);
+  return (await everInvited(db(), room.id)).length;
 }

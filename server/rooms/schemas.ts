@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROOM_KINDS } from '@/server/db/schema';
-import { STORABLE_TEXT } from '@/server/lib/validation';
+import { CONTROL_CHARACTERS, MULTI_LINE, nameSchema, SINGLE_LINE } from '@/server/lib/validation';
+import { ROOM_STATUSES } from './rules/window';
 import { DURATION_CHOICES, PIN_PATTERN, ROOM_NUMBER_PATTERN } from './rules/numbers';
 
 /** One set of field rules for the API and the portal form (R-1, R-2). */
@@ -37,11 +38,11 @@ const optionalRoomOptions = Object.fromEntries(Object.entries(roomOptionFields).
 
 export const roomFields = {
   roomNumber: roomNumberSchema,
-  name: z.string().trim().min(1, 'name.required').max(200, 'name.tooLong').regex(STORABLE_TEXT, 'field.invalid'),
+  name: nameSchema,
   durationMinutes: durationSchema,
   pin: pinSchema.nullish(),
   moderatorPin: moderatorPinSchema.nullish(),
-  description: z.string().trim().max(2000, 'description.tooLong').regex(STORABLE_TEXT, 'field.invalid').nullish(),
+  description: z.string().trim().max(2000, 'description.tooLong').regex(MULTI_LINE, CONTROL_CHARACTERS).nullish(),
   kind: z.enum(ROOM_KINDS, 'kind.choice').optional(),
 };
 
@@ -55,8 +56,11 @@ export const startsAtSchema = z.iso
   .transform((s) => new Date(s))
   .refine((d) => d.getUTCFullYear() >= 1970 && d.getUTCFullYear() <= 9999, 'startsAt.format');
 
+/** R-1: a room booked without a duration lasts 15 minutes. */
+export const DEFAULT_DURATION_MINUTES = 15;
+
 export const roomCreateSchema = z
-  .object({ ...roomFields, ...optionalRoomOptions, startsAt: startsAtSchema })
+  .object({ ...roomFields, durationMinutes: durationSchema.default(DEFAULT_DURATION_MINUTES), ...optionalRoomOptions, startsAt: startsAtSchema })
   .refine(distinctPins, pinsMessage)
   .meta({ id: 'RoomCreate' });
 
@@ -82,10 +86,36 @@ export type RoomChanges = z.output<typeof roomUpdateSchema>;
 
 export const ROOM_LIST_FILTERS = ['all', 'upcoming', 'expired'] as const;
 export type RoomListFilter = (typeof ROOM_LIST_FILTERS)[number];
-export const roomListQuerySchema = z.object({
-  filter: z.enum(ROOM_LIST_FILTERS, 'field.invalid').default('all'),
-  limit: z.coerce.number().int('limit.range').min(1, 'limit.range').max(200, 'limit.range').default(50),
-  // Bounded so that the offset stays within PostgreSQL's bigint.
-  cursor: z.string().regex(/^\d{1,9}$/, 'cursor.invalid').optional(),
-});
+
+/** A day (in the tenant's zone) or an instant with its offset: a bound of the range of starts. */
+export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const instant = z.iso.datetime({ offset: true });
+function isRangeBound(value: string): boolean {
+  if (Number(value.slice(0, 4)) < 1970) return false;
+  if (!DAY_PATTERN.test(value)) return instant.safeParse(value).success;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
+}
+const rangeBound = (code: string) =>
+  z
+    .string()
+    .trim()
+    .refine(isRangeBound, code)
+    .meta({ override: { type: 'string', description: 'YYYY-MM-DD (a day in the tenant time zone) or an ISO 8601 instant with its offset' } });
+
+export const roomListQuerySchema = z
+  .object({
+    filter: z.enum(ROOM_LIST_FILTERS, 'field.invalid').default('all'),
+    /** Part of the name, the room number or the organizer's name; accents and case do not matter. */
+    q: z.string().trim().max(100, 'q.tooLong').regex(SINGLE_LINE, CONTROL_CHARACTERS).optional(),
+    status: z.enum(ROOM_STATUSES, 'status.choice').optional(),
+    /** Rooms starting from this day or instant… */
+    from: rangeBound('from.format').optional(),
+    /** …until this day (included) or instant (excluded). */
+    to: rangeBound('to.format').optional(),
+    limit: z.coerce.number().int('limit.range').min(1, 'limit.range').max(200, 'limit.range').default(50),
+    // Bounded so that the offset stays within PostgreSQL's bigint.
+    cursor: z.string().regex(/^\d{1,9}$/, 'cursor.invalid').optional(),
+  })
+  .refine((query) => !query.from || !query.to || query.from.slice(0, 10) <= query.to.slice(0, 10), { message: 'to.beforeFrom', path: ['to'] });
 export type RoomListQuery = z.input<typeof roomListQuerySchema>;

@@ -5,12 +5,15 @@ import { isUniqueViolation } from '@/server/db/errors';
 import { preparedOnce } from '@/server/db/prepared';
 import { rooms, tenants, users, type Room } from '@/server/db/schema';
 import { systemClock } from '@/server/lib/clock';
-import { ConflictError, ForbiddenError, NotFoundError } from '@/server/lib/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/server/lib/errors';
 import { isUuid } from '@/server/lib/ids';
-import { assertPinPolicy } from './pin-policy';
 import { parseInput } from '@/server/lib/validation';
-import { noticeCancellation, noticeReschedule } from '@/server/notifications/schedule-changes';
+import { printedFactChanges } from '@/server/notifications/rules/changes';
+import { noticeCancellation, noticeChanges } from '@/server/notifications/schedule-changes';
+import { assertPinPolicy } from './pin-policy';
 import { proposeRoomNumber, randomPin } from './rules/numbers';
+import { roomWindow, windowStatus } from './rules/window';
+import { searchRooms } from './search';
 import {
   roomCreateSchema,
   roomListQuerySchema,
@@ -84,9 +87,13 @@ const listQueries = {
 };
 
 export async function listRooms(actor: Actor, query: RoomListQuery, now: Date): Promise<{ items: RoomView[]; nextCursor: string | null }> {
-  const { filter, limit, cursor } = parseInput(roomListQuerySchema, query);
+  const { filter, q, status, from, to, limit, cursor } = parseInput(roomListQuerySchema, query);
   const offset = Number(cursor ?? 0);
-  const rows = await listQueries[filter]().execute({ tenantId: actor.tenantId, now: now.toISOString(), limit: limit + 1, offset });
+  const searched = Boolean(q || status || from || to);
+  // The plain list keeps its prepared statement; a search is built for its own filters.
+  const rows = searched
+    ? await searchRooms(db(), { tenantId: actor.tenantId, filter, q, status, from, to, now, limit: limit + 1, offset })
+    : await listQueries[filter]().execute({ tenantId: actor.tenantId, now: now.toISOString(), limit: limit + 1, offset });
   return {
     items: rows.slice(0, limit).map((r) => toRoomView(r.room, r.organizerName, r.earlyJoin, now, actor)),
     nextCursor: rows.length > limit ? String(offset + limit) : null,
@@ -105,8 +112,17 @@ export async function proposeRoomDefaults(actor: Actor): Promise<{ roomNumber: s
   return { roomNumber, pin: randomPin() };
 }
 
+/**
+ * Nobody could ever enter a room whose window has already closed: such a start is refused. A
+ * start in the past whose window is still open is a room open now (R-4, R-5).
+ */
+export function assertWindowNotClosed(schedule: { startsAt: Date; durationMinutes: number }, now: Date): void {
+  if (windowStatus(roomWindow(schedule, 0), now) === 'expired') throw new ValidationError([{ field: 'startsAt', code: 'startsAt.closed' }]);
+}
+
 export async function createRoom(actor: Actor, input: RoomCreateInput, now: Date): Promise<RoomView> {
   const values = parseInput(roomCreateSchema, input);
+  assertWindowNotClosed(values, now);
   await assertPinPolicy(actor.tenantId, values.pin);
   try {
     const [room] = await db()
@@ -120,7 +136,11 @@ export async function createRoom(actor: Actor, input: RoomCreateInput, now: Date
   }
 }
 
-/** A new start is a reschedule: the schedule version rises so updates and reminders follow it. */
+/**
+ * A change of a fact printed in the invitation (start, duration, room number, PIN, name,
+ * description) raises the room's version, so that everyone invited gets the update saying what
+ * changed and reminders follow the new facts (E-3, R-7).
+ */
 export async function updateRoom(actor: Actor, roomId: string, input: RoomUpdateInput, now: Date): Promise<RoomView> {
   const changes = parseInput(roomUpdateSchema, input);
   try {
@@ -128,19 +148,19 @@ export async function updateRoom(actor: Actor, roomId: string, input: RoomUpdate
       const room = await findRoom(actor, roomId, tx);
       assertCanManage(actor, room);
       if (changes.pin !== undefined) await assertPinPolicy(actor.tenantId, changes.pin, tx);
-      const rescheduled =
-        (changes.startsAt !== undefined && changes.startsAt.getTime() !== room.startsAt.getTime()) ||
-        (changes.durationMinutes !== undefined && changes.durationMinutes !== room.durationMinutes);
+      const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+      const printed = printedFactChanges(room, { ...room, ...given });
+      if (printed.some((change) => change.fact === 'startsAt' || change.fact === 'durationMinutes')) assertWindowNotClosed({ ...room, ...given }, now);
       const [row] = await tx
         .update(rooms)
         .set({
           ...changes,
-          scheduleVersion: rescheduled ? room.scheduleVersion + 1 : room.scheduleVersion,
+          scheduleVersion: printed.length > 0 ? room.scheduleVersion + 1 : room.scheduleVersion,
           updatedAt: now,
         })
         .where(and(eq(rooms.id, room.id), eq(rooms.tenantId, actor.tenantId)))
         .returning();
-      if (rescheduled) await noticeReschedule(tx, row, now);
+      if (printed.length > 0) await noticeChanges(tx, row, printed, now);
       return row;
     });
     return viewOf(actor, updated, now);

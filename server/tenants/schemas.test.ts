@@ -9,7 +9,8 @@ const valid = {
   portalNumbers: ['+33123456789'],
   earlyJoinMinutes: 5,
   rejectAnonymous: false,
-  dialOutClasses: ['extension', 'national'],
+  dialOutPolicy: ['extension', 'national'],
+  maskCallerNumbers: true,
 };
 
 describe('T-2 tenant settings', () => {
@@ -26,13 +27,14 @@ describe('T-2 tenant settings', () => {
   );
 
   it('names every bad field', () => {
-    const result = tenantSettingsSchema.safeParse({ ...valid, timezone: 'Paris', language: 'nl', earlyJoinMinutes: 90, portalNumbers: [], dialOutClasses: ['satellite'] });
+    const result = tenantSettingsSchema.safeParse({ ...valid, timezone: 'Paris', language: 'nl', earlyJoinMinutes: 90, portalNumbers: [], dialOutPolicy: ['satellite'], outboundRoute: 'sbc?x' });
     expect(Object.fromEntries(result.error!.issues.map((i) => [i.path.join('.'), i.message]))).toEqual({
       timezone: 'timezone.invalid',
       language: 'language.choice',
       earlyJoinMinutes: 'earlyJoinMinutes.range',
       portalNumbers: 'portalNumber.required',
-      'dialOutClasses.0': 'dialOutClasses.choice',
+      'dialOutPolicy.0': 'dialOutClasses.choice',
+      outboundRoute: 'outboundRoute.format',
     });
   });
 });

@@ -1,12 +1,21 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { isAdmin, type Actor } from '@/server/auth/actor';
 import { hashPassword } from '@/server/auth/passwords';
 import { db } from '@/server/db/client';
 import { isUniqueViolation } from '@/server/db/errors';
 import { portalNumbers, tenants, users, type Tenant } from '@/server/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/server/lib/errors';
+import { isUuid } from '@/server/lib/ids';
 import { parseInput } from '@/server/lib/validation';
-import { tenantCreateSchema, tenantSettingsSchema, type TenantCreateInput, type TenantSettingsInput } from './schemas';
+import {
+  tenantCreateSchema,
+  tenantSettingsSchema,
+  tenantUpdateSchema,
+  type TenantCreateInput,
+  type TenantSettingsInput,
+  type TenantUpdateInput,
+  type TenantView,
+} from './schemas';
 
 export type TenantSettings = Tenant & { portalNumbers: string[] };
 
@@ -15,9 +24,20 @@ function conflictFor(error: unknown): never {
     throw new ConflictError({ field: 'portalNumbers', code: 'portalNumber.taken' }, 'A portal number is already used');
   if (isUniqueViolation(error, 'tenants_sip_domain_unique'))
     throw new ConflictError({ field: 'sipDomain', code: 'sipDomain.taken' }, 'This SIP domain is already used');
+  // Emails are sign-in identities across tenants: the refusal must not tell that one exists elsewhere.
   if (isUniqueViolation(error, 'users_email_unique'))
-    throw new ConflictError({ field: 'adminEmail', code: 'email.taken' }, 'This email address is already used');
+    throw new ConflictError({ field: 'adminEmail', code: 'email.taken' }, 'This email address cannot be used');
   throw error;
+}
+
+/** Which of the numbers another tenant holds, by its place in the list as the admin typed it. */
+async function takenPortalNumber(tenantId: string, numbers: string[]): Promise<ConflictError | null> {
+  const taken = await db()
+    .select({ number: portalNumbers.number })
+    .from(portalNumbers)
+    .where(and(inArray(portalNumbers.number, numbers), ne(portalNumbers.tenantId, tenantId)));
+  const index = numbers.findIndex((n) => taken.some((t) => t.number === n));
+  return index < 0 ? null : new ConflictError({ field: `portalNumbers.${index}`, code: 'portalNumber.taken' }, `The portal number ${numbers[index]} is already used`);
 }
 
 /** API-3 `tenant create`: the tenant, its portal numbers and its first admin, all or nothing. */
@@ -61,17 +81,58 @@ export async function loadTenant(tenantId: string): Promise<TenantSettings> {
 
 export const getTenantSettings = (actor: Actor) => loadTenant(actor.tenantId);
 
-export async function updateTenantSettings(actor: Actor, input: TenantSettingsInput): Promise<TenantSettings> {
+function assertAdmin(actor: Actor): void {
   if (!isAdmin(actor)) throw new ForbiddenError('Only a tenant admin may change the settings');
+}
+
+/** `GET /api/v1/tenant`: every user of the tenant may read its settings (T-2). */
+export async function getTenant(actor: Actor): Promise<TenantView> {
+  return toTenantView(await loadTenant(actor.tenantId));
+}
+
+/** `PATCH /api/v1/tenant`: admins change any of the fields; the others stay as they are. */
+export async function updateTenant(actor: Actor, input: TenantUpdateInput): Promise<TenantView> {
+  assertAdmin(actor);
+  return updateTenantById(actor.tenantId, input);
+}
+
+/** `tenant update` (API-3): the platform operator changes a tenant's settings from the command line. */
+export async function updateTenantById(tenantId: string, input: TenantUpdateInput): Promise<TenantView> {
+  if (!isUuid(tenantId)) throw new NotFoundError('Tenant');
+  const { dialOutPolicy, ...fields } = parseInput(tenantUpdateSchema, input);
+  const changes = { ...fields, ...(dialOutPolicy ? { dialOutClasses: [...new Set(dialOutPolicy)] } : {}) };
+  if (Object.keys(changes).length > 0) await db().update(tenants).set(changes).where(eq(tenants.id, tenantId));
+  return toTenantView(await loadTenant(tenantId));
+}
+
+function toTenantView(tenant: TenantSettings): TenantView {
+  return {
+    id: tenant.id,
+    name: tenant.name,
+    timezone: tenant.timezone,
+    language: tenant.language,
+    outboundRoute: tenant.outboundRoute,
+    dialOutPolicy: tenant.dialOutClasses,
+    earlyJoinMinutes: tenant.earlyJoinMinutes,
+    rejectAnonymous: tenant.rejectAnonymous,
+    maskCallerNumbers: tenant.maskCallerNumbers,
+    sipDomain: tenant.sipDomain,
+    portalNumbers: tenant.portalNumbers,
+  };
+}
+
+export async function updateTenantSettings(actor: Actor, input: TenantSettingsInput): Promise<TenantSettings> {
+  assertAdmin(actor);
   const data = parseInput(tenantSettingsSchema, input);
-  const { portalNumbers: numbers, ...fields } = data;
+  const { portalNumbers: numbers, dialOutPolicy, ...fields } = data;
   try {
     await db().transaction(async (tx) => {
-      await tx.update(tenants).set(fields).where(eq(tenants.id, actor.tenantId));
+      await tx.update(tenants).set({ ...fields, dialOutClasses: [...new Set(dialOutPolicy)] }).where(eq(tenants.id, actor.tenantId));
       await tx.delete(portalNumbers).where(eq(portalNumbers.tenantId, actor.tenantId));
       await tx.insert(portalNumbers).values([...new Set(numbers)].map((number) => ({ tenantId: actor.tenantId, number })));
     });
   } catch (error) {
+    if (isUniqueViolation(error, 'portal_numbers_number_unique')) throw (await takenPortalNumber(actor.tenantId, numbers)) ?? error;
     conflictFor(error);
   }
   return loadTenant(actor.tenantId);

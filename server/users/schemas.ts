@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '@/server/db/schema';
+import { nameSchema } from '@/server/lib/validation';
 import { emailSchema, passwordSchema } from '@/server/tenants/schemas';
 
 export const extensionNumberSchema = z.string().trim().regex(/^\d{2,10}$/, 'extension.format');
@@ -8,7 +9,7 @@ export const userCreateSchema = z.object({
   email: emailSchema,
   password: passwordSchema,
   role: z.enum(ROLES, 'role.choice'),
-  name: z.string().trim().min(1, 'name.required').max(200, 'name.tooLong').optional(),
+  name: nameSchema.optional(),
   extension: extensionNumberSchema.optional(),
 });
 export type UserCreateInput = z.input<typeof userCreateSchema>;

@@ -40,7 +40,7 @@ export async function createUser(tenantId: string, input: UserCreateInput): Prom
     });
   } catch (error) {
     if (isUniqueViolation(error, 'users_email_unique'))
-      throw new ConflictError({ field: 'email', code: 'email.taken' }, 'This email address is already used');
+      throw new ConflictError({ field: 'email', code: 'email.taken' }, 'This email address cannot be used');
     throw error;
   }
 }

@@ -76,6 +76,14 @@ describe('POST /api/v1/rooms/{id}/members (M-1)', () => {
     expect(fields(answer)).toEqual([field]);
   });
 
+  it('refuses "send emails" for a member without an email address, naming email, and adds nothing (M-3)', async () => {
+    const before = await listOf(t.roomIds[0]);
+    const answer = await add({ source: 'name', name: 'Nobody', sendEmail: true });
+    expect(answer.status).toBe(400);
+    expect(answer.json.errors).toEqual([{ field: 'email', message: 'Give an email address to send emails to this member.' }]);
+    expect((await listOf(t.roomIds[0])).json).toEqual(before.json);
+  });
+
   it('refuses a body that is not JSON naming body', async () => {
     const answer = await add('source=name');
     expect(answer.status).toBe(400);

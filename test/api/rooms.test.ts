@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DELETE, GET as getOne, PATCH } from '@/app/api/v1/rooms/[id]/route';
 import { GET as list, POST } from '@/app/api/v1/rooms/route';
 import { problemSchema } from '@/server/api/problem';
+import { createRoom } from '@/server/rooms/service';
 import { roomListSchema, roomSchema } from '@/server/rooms/view';
 import { useTestDatabase } from '@/test/database';
 import { HOUR, seedTenant, type SeededTenant } from '@/test/seed';
@@ -52,6 +53,42 @@ describe('POST /api/v1/rooms', () => {
     expect(new Date(room.window.closesAt).getTime() - new Date(room.startsAt).getTime()).toBe(45 * 60_000);
   });
 
+  it('lasts 15 minutes when no duration is given (R-1)', async () => {
+    const { durationMinutes, ...withoutDuration } = valid();
+    const answer = await post({ ...withoutDuration, roomNumber: '4720' });
+    expect([durationMinutes, answer.status, answer.json.durationMinutes]).toEqual([45, 201, 15]);
+  });
+
+  it('refuses a start whose window has already closed, naming startsAt (R-4)', async () => {
+    const answer = await post({ ...valid(), roomNumber: '4721', startsAt: new Date(Date.now() - 46 * 60_000).toISOString() });
+    expectProblem(answer, 400);
+    expect(answer.json.errors).toEqual([{ field: 'startsAt', message: expect.stringContaining('already be closed') }]);
+  });
+
+  it('accepts a start in the past while its window is still open: the room is open now (R-5)', async () => {
+    const answer = await post({ ...valid(), roomNumber: '4722', startsAt: new Date(Date.now() - 10 * 60_000).toISOString() });
+    expect([answer.status, answer.json.status]).toEqual([201, 'open']);
+  });
+
+  it.each([
+    ['a line feed', 'Budget\nBcc: victim@example.test'],
+    ['a carriage return', 'Budget\rX'],
+    ['a tab', 'Budget\tX'],
+    ['an escape', 'Budget\u001bX'],
+    ['a delete', 'Budget\u007fX'],
+  ])('refuses %s in the room name, naming the field (issue 13: email injection)', async (_, name) => {
+    const answer = await post({ ...valid(), roomNumber: '4723', name });
+    expectProblem(answer, 400);
+    expect(answer.json.errors).toEqual([{ field: 'name', message: expect.stringContaining('control characters') }]);
+  });
+
+  it('keeps the line breaks of a description, and refuses its other control characters', async () => {
+    const kept = await post({ ...valid(), roomNumber: '4724', description: 'Ordre du jour :\r\n1. Budget\n2.\tVentes' });
+    expect([kept.status, kept.json.description]).toEqual([201, 'Ordre du jour :\r\n1. Budget\n2.\tVentes']);
+    const refused = await post({ ...valid(), roomNumber: '4725', description: 'x\u0007y' });
+    expect(refused.json.errors).toEqual([{ field: 'description', message: expect.any(String) }]);
+  });
+
   it('reads the offset of startsAt', async () => {
     const answer = await post({ ...valid(), roomNumber: '4712', startsAt: '2030-06-01T09:30:00+02:00' });
     expect(answer.json.startsAt).toBe('2030-06-01T07:30:00.000Z');
@@ -78,7 +115,7 @@ describe('POST /api/v1/rooms', () => {
     expect(answer.json.errors).toContainEqual({ field, message: expect.stringMatching(/^[A-Z].*\.$/) });
   });
 
-  it.each(['roomNumber', 'name', 'startsAt', 'durationMinutes'])('names the missing field %s', async (field) => {
+  it.each(['roomNumber', 'name', 'startsAt'])('names the missing field %s', async (field) => {
     const body: Record<string, unknown> = valid();
     delete body[field];
     const answer = await post(body);
@@ -190,7 +227,8 @@ describe('GET /api/v1/rooms', () => {
   });
 
   it('filters expired rooms out of upcoming', async () => {
-    const past = await post({ ...valid(), roomNumber: '5001', startsAt: '2020-01-01T10:00:00Z' });
+    const booked = new Date('2019-12-01T10:00:00Z');
+    const past = { json: await createRoom(t.admin.actor, { ...valid(), roomNumber: '5001', startsAt: '2020-01-01T10:00:00Z' }, booked) };
     const upcoming = await call(list, 'GET', '/api/v1/rooms', { token: t.admin.token, query: { filter: 'upcoming' } });
     const expired = await call(list, 'GET', '/api/v1/rooms', { token: t.admin.token, query: { filter: 'expired' } });
     expect(upcoming.json.items.map((r: { id: string }) => r.id)).not.toContain(past.json.id);
@@ -250,6 +288,17 @@ describe('GET|PATCH|DELETE /api/v1/rooms/{id}', () => {
     expect(answer.json.errors.map((e: { field: string }) => e.field)).toEqual(['durationMinutes']);
     const after = await call(getOne, 'GET', `/api/v1/rooms/${id}`, { token: t.admin.token, params: { id } });
     expect(after.json.name).toBe('Room R 1');
+  });
+
+  it('refuses to move a room to a start whose window has closed, but lets an expired room be renamed (R-4, R-5)', async () => {
+    const created = await post({ ...valid(), roomNumber: '6002' });
+    const id = created.json.id;
+    const answer = await patch(id, { startsAt: '2020-01-01T10:00:00Z' });
+    expectProblem(answer, 400);
+    expect(answer.json.errors.map((e: { field: string }) => e.field)).toEqual(['startsAt']);
+    const expired = await createRoom(t.admin.actor, { ...valid(), roomNumber: '6003', startsAt: '2020-01-01T10:00:00Z' }, new Date('2019-12-01T10:00:00Z'));
+    const renamed = await patch(expired.id, { name: 'Archive', startsAt: '2020-01-01T11:00:00+01:00' });
+    expect([renamed.status, renamed.json.name, renamed.json.status]).toEqual([200, 'Archive', 'expired']);
   });
 
   it('refuses a body that is not JSON naming body', async () => {

@@ -6,18 +6,24 @@ import { runAction, type FormState } from '@/app/lib/run-action';
 
 /* Each export is the registry action of the same name (server/actions); T-1/T-4 are checked there. */
 
+/** What the room page says after a save: the fall-back hour first, then a room open right now (R-3, R-5). */
+function savedNotice(data: { ambiguousStart: boolean; room: { status: string } }, saved: 'created' | 'updated'): string {
+  if (data.ambiguousStart) return 'ambiguous';
+  return data.room.status === 'open' ? 'openNow' : saved;
+}
+
 export async function createRoom(_prev: FormState, formData: FormData): Promise<FormState> {
   const result = await runAction('createRoom', formData);
   if (!result.ok) return result;
   revalidatePath('/rooms');
-  redirect(`/rooms/${result.data.room.id}?saved=${result.data.ambiguousStart ? 'ambiguous' : 'created'}`);
+  redirect(`/rooms/${result.data.room.id}?saved=${savedNotice(result.data, 'created')}`);
 }
 
 export async function updateRoom(_prev: FormState, formData: FormData): Promise<FormState> {
   const result = await runAction('updateRoom', formData);
   if (!result.ok) return result;
   revalidatePath('/rooms');
-  redirect(`/rooms/${result.data.room.id}?saved=${result.data.ambiguousStart ? 'ambiguous' : 'updated'}`);
+  redirect(`/rooms/${result.data.room.id}?saved=${savedNotice(result.data, 'updated')}`);
 }
 
 export async function deleteRoom(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -25,6 +31,13 @@ export async function deleteRoom(_prev: FormState, formData: FormData): Promise<
   if (!result.ok) return result;
   revalidatePath('/rooms');
   redirect('/rooms?filter=all');
+}
+
+export async function duplicateRoom(_prev: FormState, formData: FormData): Promise<FormState> {
+  const result = await runAction('duplicateRoom', formData);
+  if (!result.ok) return result;
+  revalidatePath('/rooms');
+  redirect(`/rooms/${result.data.id}?saved=duplicated`);
 }
 
 export async function addMember(_prev: FormState, formData: FormData): Promise<FormState> {

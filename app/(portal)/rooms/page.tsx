@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { StatusBadge } from '@/app/_ui/status-badge';
-import { buttonClass, cardClass, linkClass } from '@/app/_ui/styles';
+import { buttonClass, cardClass, inputClass, labelClass, linkClass, secondaryButtonClass } from '@/app/_ui/styles';
+import { getDateLocale } from '@/app/lib/i18n/date-locale';
 import { roomTimes } from '@/app/lib/room-time';
 import { requireActor } from '@/app/lib/session';
 import { systemClock } from '@/server/lib/clock';
+import { ValidationError } from '@/server/lib/errors';
+import { ROOM_STATUSES } from '@/server/rooms/rules/window';
 import { ROOM_LIST_FILTERS } from '@/server/rooms/schemas';
 import { listRooms } from '@/server/rooms/service';
 import { getTenantSettings } from '@/server/tenants/service';
@@ -15,6 +18,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Filter = (typeof ROOM_LIST_FILTERS)[number];
+const SEARCH_FIELDS = ['q', 'status', 'from', 'to'] as const;
+type SearchField = (typeof SEARCH_FIELDS)[number];
+
+/** The page's address with these parameters, empty ones left out. */
+function hrefWith(params: Record<string, string | undefined>): string {
+  const query = new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  return `/rooms?${query.toString()}`;
+}
 
 export default async function RoomsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
@@ -22,12 +33,24 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
   // Unknown filters and cursors fall back to the first page of everything rather than an error (Q-5).
   const filter: Filter = ROOM_LIST_FILTERS.includes(params.filter as Filter) ? (params.filter as Filter) : 'upcoming';
   const cursor = typeof params.cursor === 'string' && /^\d{1,9}$/.test(params.cursor) ? params.cursor : undefined;
-  const [t, locale, tenant, page] = await Promise.all([
-    getTranslations('rooms'),
-    getLocale(),
-    getTenantSettings(actor),
-    listRooms(actor, { filter, cursor, limit: 50 }, systemClock()),
-  ]);
+  const search = Object.fromEntries(SEARCH_FIELDS.map((f) => [f, typeof params[f] === 'string' && params[f] ? (params[f] as string) : undefined])) as Record<SearchField, string | undefined>;
+  const searching = SEARCH_FIELDS.some((f) => search[f]);
+  const [t, tools, tenant] = await Promise.all([getTranslations('rooms'), getTranslations('roomTools'), getTenantSettings(actor)]);
+  const tErrors = await getTranslations('errors');
+  const locale = await getDateLocale(tenant.timezone);
+
+  // A bad search is said next to its field, and the list shows as without it.
+  let fieldErrors: Partial<Record<SearchField, string>> = {};
+  let page: Awaited<ReturnType<typeof listRooms>>;
+  try {
+    page = await listRooms(actor, { filter, cursor, limit: 50, ...search } as Parameters<typeof listRooms>[1], systemClock());
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    fieldErrors = Object.fromEntries(error.issues.map((i) => [i.field, i.code]));
+    page = await listRooms(actor, { filter, limit: 50 }, systemClock());
+  }
+  const errorOf = (field: SearchField) => fieldErrors[field] && (tErrors.has(fieldErrors[field]!) ? tErrors(fieldErrors[field]!) : tErrors('field.invalid'));
+  const described = (field: SearchField) => (fieldErrors[field] ? `search-${field}-error` : undefined);
 
   return (
     <div className="space-y-6">
@@ -45,7 +68,7 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
         {(['upcoming', 'expired', 'all'] as const).map((f) => (
           <Link
             key={f}
-            href={`/rooms?filter=${f}`}
+            href={hrefWith({ filter: f, ...search })}
             aria-current={f === filter ? 'page' : undefined}
             className={`rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset ${
               f === filter ? 'bg-indigo-700 text-white ring-indigo-700' : 'bg-white text-slate-800 ring-slate-300 hover:bg-slate-100'
@@ -56,8 +79,67 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
         ))}
       </nav>
 
+      <form role="search" aria-label={tools('search.label')} action="/rooms" className={`${cardClass} grid gap-4 p-4 sm:grid-cols-2 lg:grid-cols-5`}>
+        <input type="hidden" name="filter" value={filter} />
+        <div className="lg:col-span-2">
+          <label htmlFor="search-q" className={labelClass}>
+            {tools('search.q')}
+          </label>
+          <input id="search-q" name="q" type="search" defaultValue={search.q} aria-invalid={fieldErrors.q ? true : undefined} aria-describedby={described('q')} className={inputClass} />
+          {errorOf('q') && <p id="search-q-error" className="mt-1 text-sm font-medium text-red-800">{errorOf('q')}</p>}
+        </div>
+        <div>
+          <label htmlFor="search-status" className={labelClass}>
+            {tools('search.status')}
+          </label>
+          <select id="search-status" name="status" defaultValue={search.status ?? ''} aria-invalid={fieldErrors.status ? true : undefined} aria-describedby={described('status')} className={inputClass}>
+            <option value="">{tools('search.anyStatus')}</option>
+            {ROOM_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+          {errorOf('status') && <p id="search-status-error" className="mt-1 text-sm font-medium text-red-800">{errorOf('status')}</p>}
+        </div>
+        {(['from', 'to'] as const).map((field) => (
+          <div key={field}>
+            <label htmlFor={`search-${field}`} className={labelClass}>
+              {tools(`search.${field}`)}
+            </label>
+            <input
+              id={`search-${field}`}
+              name={field}
+              type="date"
+              min="1970-01-01"
+              max="9999-12-31"
+              defaultValue={search[field]}
+              aria-invalid={fieldErrors[field] ? true : undefined}
+              aria-describedby={described(field)}
+              className={inputClass}
+            />
+            {errorOf(field) && <p id={`search-${field}-error`} className="mt-1 text-sm font-medium text-red-800">{errorOf(field)}</p>}
+          </div>
+        ))}
+        <div className="flex flex-wrap items-end gap-3 sm:col-span-2 lg:col-span-5">
+          <button type="submit" className={buttonClass}>
+            {tools('search.submit')}
+          </button>
+          {searching && (
+            <Link href={hrefWith({ filter })} className={secondaryButtonClass}>
+              {tools('search.clear')}
+            </Link>
+          )}
+          {searching && (
+            <p role="status" className="text-sm text-slate-700">
+              {tools('search.results', { count: page.items.length })}
+            </p>
+          )}
+        </div>
+      </form>
+
       {page.items.length === 0 ? (
-        <p className={`${cardClass} px-6 py-10 text-center text-slate-600`}>{t(`empty.${filter}`)}</p>
+        <p className={`${cardClass} px-6 py-10 text-center text-slate-600`}>{searching ? tools('search.results', { count: 0 }) : t(`empty.${filter}`)}</p>
       ) : (
         <div className={`${cardClass} overflow-x-auto`}>
           <table className="min-w-full divide-y divide-slate-200 text-sm">
@@ -98,7 +180,7 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
       )}
 
       {page.nextCursor && (
-        <Link href={`/rooms?filter=${filter}&cursor=${page.nextCursor}`} className={linkClass}>
+        <Link href={hrefWith({ filter, ...search, cursor: page.nextCursor })} className={linkClass}>
           {t('more')}
         </Link>
       )}

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { ROOM_OPTION_DEFAULTS as defaults } from '../../rooms/option-defaults';
 import { tenants } from './tenants';
@@ -36,7 +37,10 @@ export const rooms = pgTable(
     recordFromStart: boolean('record_from_start').notNull().default(defaults.recordFromStart),
     // 'none', 'organizer' or an email address: who gets the report after each conference (H-5).
     reportRecipient: text('report_recipient').notNull().default(defaults.reportRecipient),
-    // Raised on every reschedule: invitations, updates and reminders belong to one version (R-7, M-5).
+    // The name as the rooms search compares it (accents and case aside), kept by PostgreSQL with
+    // search_text() from migration 0008_search_sql, so a search does not unaccent every row.
+    searchName: text('search_name').generatedAlwaysAs(sql`search_text(name)`),
+    // Raised on every change of a fact printed in the invitation: emails belong to one version (E-3, R-7, M-5).
     scheduleVersion: integer('schedule_version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -44,6 +48,9 @@ export const rooms = pgTable(
   (t) => [
     unique('rooms_tenant_room_number').on(t.tenantId, t.roomNumber),
     index('rooms_tenant_starts_at').on(t.tenantId, t.startsAt),
+    // The organizer part of the rooms search (server/rooms/search.ts).
+    index('rooms_tenant_organizer').on(t.tenantId, t.organizerId),
+    index('rooms_search_name').using('gin', t.searchName.op('gin_trgm_ops')),
   ],
 );
 

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { cardClass, linkClass } from '@/app/_ui/styles';
+import { getDateLocale } from '@/app/lib/i18n/date-locale';
 import { requireAdmin } from '@/app/lib/session';
 import { NotFoundError } from '@/server/lib/errors';
 import { listOutbox, outboxIsTransport, showOutboxMessage } from '@/server/mail/outbox-read';
@@ -28,13 +29,14 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const actor = await requireAdmin();
   if (!outboxIsTransport()) notFound();
   const { id } = await searchParams;
-  const [t, locale, tenant, { items }, message] = await Promise.all([
+  const [t, tenant, { items }, message] = await Promise.all([
     getTranslations('outbox'),
-    getLocale(),
     getTenantSettings(actor),
     listOutbox({ tenantId: actor.tenantId }),
     openMessage(typeof id === 'string' ? id : undefined, actor.tenantId),
   ]);
+  const locale = await getDateLocale(tenant.timezone);
+  const kindOf = (kind: string) => (t.has(`kinds.${kind}`) ? t(`kinds.${kind}`) : kind);
 
   return (
     <div className="space-y-6">
@@ -79,7 +81,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
               {items.map((m) => (
                 <tr key={m.id} data-testid="outbox-message">
                   <td className="whitespace-nowrap px-4 py-3">{formatLocalDateTime(new Date(m.sentAt), tenant.timezone, locale)}</td>
-                  <td className="px-4 py-3">{m.kind}</td>
+                  <td className="px-4 py-3">{kindOf(m.kind)}</td>
                   <td className="px-4 py-3">{m.to}</td>
                   <td className="px-4 py-3">
                     <Link href={`/admin/outbox?id=${m.id}`} className={linkClass}>

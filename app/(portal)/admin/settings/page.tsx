@@ -25,7 +25,7 @@ export default async function SettingsPage() {
         <SettingsForm
           zones={zones}
           languages={tenantSettingsSchema.shape.language.options}
-          dialOutClasses={tenantSettingsSchema.shape.dialOutClasses.element.options}
+          dialOutClasses={tenantSettingsSchema.shape.dialOutPolicy.element.options}
           initial={{
             name: tenant.name,
             timezone: tenant.timezone,
@@ -37,6 +37,7 @@ export default async function SettingsPage() {
             requirePin: tenant.requirePin,
             dialOutClasses: tenant.dialOutClasses,
             outboundRoute: tenant.outboundRoute ?? '',
+            maskCallerNumbers: tenant.maskCallerNumbers,
             welcomeAnnouncement: tenant.welcomeAnnouncement ?? '',
           }}
         />

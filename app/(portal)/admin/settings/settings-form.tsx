@@ -19,8 +19,21 @@ export interface SettingsValues {
   anonymousCallers: 'accept' | 'reject';
   dialOutClasses: string[];
   outboundRoute: string;
+  maskCallerNumbers: boolean;
   welcomeAnnouncement: string;
   requirePin: boolean;
+}
+
+/** The service names a refused portal number by its place in the list (`portalNumbers.2`); the admin reads it by its line. */
+function portalNumberErrors(errors: Record<string, string> | undefined, typed: string): { line: number; value: string; code: string }[] {
+  if (!errors) return [];
+  const lines = typed.split('\n');
+  const items = lines.flatMap((text, index) => text.split(',').map((part) => ({ line: index + 1, value: part.trim() }))).filter((item) => item.value);
+  return Object.entries(errors).flatMap(([field, code]) => {
+    const match = /^portalNumbers\.(\d+)$/.exec(field);
+    const item = match ? items[Number(match[1])] : undefined;
+    return item ? [{ ...item, code }] : [];
+  });
 }
 
 interface Props {
@@ -41,6 +54,8 @@ export function SettingsForm({ initial, zones, languages, dialOutClasses }: Prop
   // After a refused save the boxes stay as the admin left them (none ticked sends nothing).
   const classes = typed ? (typed.dialOutClasses ?? '').split('\n') : initial.dialOutClasses;
   const err = (name: string) => errorKeyFor(errors, name);
+  const numberErrors = portalNumberErrors(errors, values.portalNumbers);
+  const tErrors = useTranslations('errors');
   const described = (name: string, hint = false) =>
     [hint ? `${name}-hint` : '', err(name) ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
 
@@ -73,16 +88,25 @@ export function SettingsForm({ initial, zones, languages, dialOutClasses }: Prop
           </select>
         </Field>
         <Field name="sipDomain" label={t('sipDomain')} hint={t('sipDomainHint')} error={err('sipDomain')} defaultValue={values.sipDomain} required />
-        <Field name="portalNumbers" label={t('portalNumbers')} hint={t('portalNumbersHint')} error={err('portalNumbers')}>
+        <Field name="portalNumbers" label={t('portalNumbers')} hint={t('portalNumbersHint')} error={numberErrors.length > 0 ? undefined : err('portalNumbers')}>
           <textarea
             id="portalNumbers"
             name="portalNumbers"
             rows={3}
             defaultValue={values.portalNumbers}
             aria-invalid={err('portalNumbers') ? true : undefined}
-            aria-describedby={described('portalNumbers', true)}
+            aria-describedby={numberErrors.length > 0 ? 'portalNumbers-hint portalNumbers-lines' : described('portalNumbers', true)}
             className={`${inputClass} font-mono`}
           />
+          {numberErrors.length > 0 && (
+            <ul id="portalNumbers-lines" className="mt-1 space-y-1 text-sm font-medium text-red-800">
+              {numberErrors.map((e) => (
+                <li key={e.line + e.value}>
+                  {t('portalNumberLine', { line: e.line, value: e.value })} {tErrors.has(e.code) ? tErrors(e.code) : tErrors('field.invalid')}
+                </li>
+              ))}
+            </ul>
+          )}
         </Field>
         <Field name="earlyJoinMinutes" type="number" label={t('earlyJoinMinutes')} hint={t('earlyJoinMinutesHint')} error={err('earlyJoinMinutes')} defaultValue={values.earlyJoinMinutes} inputMode="numeric" />
         <Field name="outboundRoute" label={t('outboundRoute')} hint={t('outboundRouteHint')} error={err('outboundRoute')} defaultValue={values.outboundRoute} />
@@ -125,6 +149,21 @@ export function SettingsForm({ initial, zones, languages, dialOutClasses }: Prop
             </label>
           ))}
           <FieldError id="dialOutClasses-error" code={err('dialOutClasses')} />
+        </fieldset>
+        <fieldset aria-describedby="maskCallerNumbers-hint">
+          <legend className="mb-2 text-sm font-medium text-slate-800">{t('callerNumbers')}</legend>
+          <label className="flex items-center gap-2 py-1 text-sm text-slate-800">
+            <input
+              type="checkbox"
+              name="maskCallerNumbers"
+              defaultChecked={typed ? typed.maskCallerNumbers === 'on' : initial.maskCallerNumbers}
+              className="h-4 w-4 rounded text-indigo-700"
+            />
+            {t('maskCallerNumbers')}
+          </label>
+          <p id="maskCallerNumbers-hint" className="mt-1 text-xs text-slate-600">
+            {t('maskCallerNumbersHint')}
+          </p>
         </fieldset>
       </div>
 

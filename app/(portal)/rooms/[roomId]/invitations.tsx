@@ -1,6 +1,7 @@
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { cardClass, linkClass } from '@/app/_ui/styles';
+import { getDateLocale } from '@/app/lib/i18n/date-locale';
 import { requireActor } from '@/app/lib/session';
 import { isAdmin } from '@/server/auth/actor';
 import { outboxIsTransport } from '@/server/mail/outbox-read';
@@ -12,12 +13,8 @@ import { InviteButton } from './invite-button';
 /** M-3..M-5 on the room page: the "Send invitation" button and where each email stands. */
 export async function Invitations({ roomId, canManage }: { roomId: string; canManage: boolean }) {
   const actor = await requireActor();
-  const [t, locale, tenant, overview] = await Promise.all([
-    getTranslations('invitations'),
-    getLocale(),
-    getTenantSettings(actor),
-    invitationOverview(actor, roomId),
-  ]);
+  const [t, tenant, overview] = await Promise.all([getTranslations('invitations'), getTenantSettings(actor), invitationOverview(actor, roomId)]);
+  const locale = await getDateLocale(tenant.timezone);
   const when = (iso: string) => formatLocalDateTime(new Date(iso), tenant.timezone, locale);
 
   const statusOf = (r: RecipientStatus): string => {

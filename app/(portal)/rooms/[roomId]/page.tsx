@@ -1,16 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { ConfirmAction } from '@/app/_ui/confirm-action';
 import { StatusBadge } from '@/app/_ui/status-badge';
 import { cardClass, secondaryButtonClass } from '@/app/_ui/styles';
+import { getDateLocale } from '@/app/lib/i18n/date-locale';
 import { loadRoom } from '@/app/lib/load-room';
 import { roomTimes } from '@/app/lib/room-time';
 import { requireActor } from '@/app/lib/session';
 import { isAdmin } from '@/server/auth/actor';
 import { listMembers } from '@/server/members/service';
+import { cancellationRecipients } from '@/server/notifications/overview';
 import { getTenantSettings } from '@/server/tenants/service';
 import { deleteRoom, removeMember } from '../actions';
+import { CopyDetails } from './copy-details';
+import { DuplicateButton } from './duplicate-button';
 import { Invitations } from './invitations';
 import { EditMember } from './edit-member';
 import { GuessingAlert } from './guessing-alert';
@@ -23,7 +27,7 @@ export async function generateMetadata({ params }: { params: Promise<{ roomId: s
   return { title: room.name };
 }
 
-const SAVED_NOTICES = ['created', 'updated', 'ambiguous'] as const;
+const SAVED_NOTICES = ['created', 'updated', 'ambiguous', 'openNow', 'duplicated'] as const;
 
 export default async function RoomPage({
   params,
@@ -36,15 +40,26 @@ export default async function RoomPage({
   const { roomId } = await params;
   const { saved } = await searchParams;
   const room = await loadRoom(actor, roomId);
-  const [t, locale, tenant, members] = await Promise.all([
+  const [t, tools, tenant, members, invited] = await Promise.all([
     getTranslations('rooms'),
-    getLocale(),
+    getTranslations('roomTools'),
     getTenantSettings(actor),
     listMembers(actor, room.id),
+    cancellationRecipients(actor, room.id),
   ]);
   const [tm, to] = await Promise.all([getTranslations('members'), getTranslations('roomOptions')]);
   const canManage = isAdmin(actor) || room.organizer.id === actor.userId;
-  const times = roomTimes(room, tenant.timezone, locale);
+  const times = roomTimes(room, tenant.timezone, await getDateLocale(tenant.timezone));
+  const howToJoin = t(room.pin ? 'howToJoinWithPin' : 'howToJoin', { numbers: tenant.portalNumbers.join(', '), roomNumber: room.roomNumber, pin: room.pin ?? '' });
+  const dialInText = [
+    room.name,
+    tools('text.start', { start: times.start }),
+    tools('text.window', { window: times.window }),
+    tools('text.numbers', { numbers: tenant.portalNumbers.join(', ') }),
+    tools('text.roomNumber', { roomNumber: room.roomNumber }),
+    ...(room.pin ? [tools('text.pin', { pin: room.pin })] : []),
+    howToJoin,
+  ].join('\n');
   const notice = SAVED_NOTICES.find((n) => n === saved);
 
   const facts: [string, string][] = [
@@ -100,7 +115,7 @@ export default async function RoomPage({
               fields={{ roomId: room.id }}
               label={t('delete')}
               title={t('deleteTitle')}
-              body={t('deleteBody', { name: room.name })}
+              body={invited > 0 ? `${t('deleteBody', { name: room.name })} ${tools('deleteInvited', { count: invited })}` : t('deleteBody', { name: room.name })}
               confirmLabel={t('deleteConfirm')}
             />
           </div>
@@ -122,9 +137,14 @@ export default async function RoomPage({
           ))}
         </dl>
         {room.description && <p className="mt-6 whitespace-pre-line text-sm text-slate-700">{room.description}</p>}
-        <p className="mt-6 rounded-md bg-slate-100 px-4 py-3 text-sm text-slate-800">
-          {t(room.pin ? 'howToJoinWithPin' : 'howToJoin', { numbers: tenant.portalNumbers.join(', '), roomNumber: room.roomNumber, pin: room.pin ?? '' })}
-        </p>
+        <p className="mt-6 rounded-md bg-slate-100 px-4 py-3 text-sm text-slate-800">{howToJoin}</p>
+        <div role="group" aria-label={tools('tools')} className="mt-6 flex flex-wrap items-start gap-3">
+          <CopyDetails text={dialInText} />
+          <a href={`/rooms/${room.id}/calendar.ics`} download className={secondaryButtonClass}>
+            {tools('calendar')}
+          </a>
+          <DuplicateButton roomId={room.id} />
+        </div>
       </section>
 
       <section aria-labelledby="room-options" className={`${cardClass} p-6`}>

@@ -4,6 +4,7 @@ import { cardClass } from '@/app/_ui/styles';
 import { requireActor } from '@/app/lib/session';
 import { ROOM_OPTION_DEFAULTS } from '@/server/rooms/option-defaults';
 import { DURATION_CHOICES } from '@/server/rooms/rules/numbers';
+import { DEFAULT_DURATION_MINUTES } from '@/server/rooms/schemas';
 import { proposeRoomDefaults } from '@/server/rooms/service';
 import { getTenantSettings } from '@/server/tenants/service';
 import { createRoom } from '../actions';
@@ -23,7 +24,7 @@ export default async function NewRoomPage() {
       <div className={`${cardClass} p-6`}>
         <RoomForm
           action={createRoom}
-          initial={{ ...proposal, name: '', startsAt: '', durationMinutes: '60', moderatorPin: '', description: '', options: roomOptionValues(ROOM_OPTION_DEFAULTS) }}
+          initial={{ ...proposal, name: '', startsAt: '', durationMinutes: String(DEFAULT_DURATION_MINUTES), moderatorPin: '', description: '', options: roomOptionValues(ROOM_OPTION_DEFAULTS) }}
           durations={DURATION_CHOICES}
           zone={tenant.timezone}
           submitLabel={t('form.create')}
