@@ -33,6 +33,8 @@ export const conferences = pgTable(
     // C-5 *4: music for everyone, nobody hears anyone; *5: join and leave tones (C-2) on or off.
     paused: boolean('paused').notNull().default(false),
     joinLeaveTones: boolean('join_leave_tones').notNull().default(true),
+    // Run by a sip process on the simulated engine (SIP_ENGINE=simulated): recorded, and marked as such.
+    simulated: boolean('simulated').notNull().default(false),
   },
   (t) => [
     index('conferences_tenant_started').on(t.tenantId, t.startedAt),

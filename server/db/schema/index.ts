@@ -3,3 +3,4 @@ export * from './users';
 export * from './rooms';
 export * from './conferences';
 export * from './notifications';
+export * from './live';
