@@ -157,3 +157,12 @@ export async function closeAbandonedConferences(sipInstance: string, at: Date): 
   for (const conference of open) await closeConference(conference.id, at, 'sip-restart');
   return { mediaNames: open.map((c) => c.mediaName), sipDialogIds: legs.flatMap((l) => (l.sipDialogId ? [l.sipDialogId] : [])) };
 }
+
+/** The participant a call leg became in a conference (`call place` reports it). */
+export async function participantOfCall(conferenceId: string, callId: string): Promise<string | null> {
+  const [row] = await db()
+    .select({ id: participants.id })
+    .from(participants)
+    .where(and(eq(participants.conferenceId, conferenceId), eq(participants.callId, callId)));
+  return row?.id ?? null;
+}
