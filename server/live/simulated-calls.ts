@@ -42,14 +42,16 @@ export async function simulatorRunning(): Promise<boolean> {
 
 export type SimulatedCallAnswer = Record<string, unknown>;
 
+/** `sipInstance` (place only): the simulated process that must take the call; any of them otherwise. */
 export async function requestSimulatedCall(
-  request: { kind: SimulatedCallRequestKind; callId?: string; args?: Record<string, unknown> },
+  request: { kind: SimulatedCallRequestKind; callId?: string; args?: Record<string, unknown>; sipInstance?: string },
   opts: { now: Date; timeoutMs: number },
 ): Promise<SimulatedCallAnswer> {
   let instance: string | null = null;
   let callId = request.callId ?? null;
   if (request.kind === 'place') {
-    if (!(await simulatorRunning())) throw new NoSimulatorError();
+    instance = request.sipInstance ?? null;
+    if (!(await simulatorRunning()) || (instance && !(await sipInstanceAlive(instance)))) throw new NoSimulatorError();
     callId = `sim-${randomUUID()}`;
   } else {
     const [placed] = await db()

@@ -49,9 +49,9 @@ const REQUEST_TIMEOUT_MS = 10_000;
  * through the database. They stay until `call hangup`, a kick or the end of their conference.
  */
 function registerLiveSimulator(call: Command): void {
-  const send = async (kind: 'place' | 'keys' | 'talk' | 'hangup' | 'heard', args: Record<string, unknown>, callId?: string) => {
+  const send = async (kind: 'place' | 'keys' | 'talk' | 'hangup' | 'heard', args: Record<string, unknown>, callId?: string, sipInstance?: string) => {
     const { requestSimulatedCall } = await import('@/server/live/simulated-calls');
-    return requestSimulatedCall({ kind, callId, args }, { now: systemClock(), timeoutMs: kind === 'place' ? PLACE_TIMEOUT_MS : REQUEST_TIMEOUT_MS });
+    return requestSimulatedCall({ kind, callId, args, sipInstance }, { now: systemClock(), timeoutMs: kind === 'place' ? PLACE_TIMEOUT_MS : REQUEST_TIMEOUT_MS });
   };
   const callIdOf = (value: unknown): string => {
     if (typeof value !== 'string' || !/^sim-[0-9a-f-]{36}$/.test(value)) throw new ValidationError([{ field: 'callId', code: 'field.invalid' }]);
@@ -65,11 +65,13 @@ function registerLiveSimulator(call: Command): void {
     .requiredOption('--from <caller>', 'caller number or extension ("anonymous" for a hidden caller)')
     .option('--from-domain <domain>', "SIP domain of the caller (the tenant's domain for its extensions)")
     .option('--dtmf <keys>', 'keys typed in the menu, e.g. "4711#123456#"')
+    .option('--sip-instance <id>', 'the simulated sip process that takes the call (SIP_INSTANCE_ID) when several run; any of them otherwise')
     .action(async (opts, command: Command) => {
       const { placeCallSchema } = await import('@/sip/telephony/sim/live-callers');
       const { parseInput } = await import('@/server/lib/validation');
       const args = parseInput(placeCallSchema, { to: opts.to, from: opts.from, fromDomain: opts.fromDomain, dtmf: opts.dtmf });
-      const result = await send('place', args);
+      if (opts.sipInstance !== undefined && !/^\S{1,200}$/.test(opts.sipInstance)) throw new ValidationError([{ field: 'sipInstance', code: 'field.invalid' }]);
+      const result = await send('place', args, undefined, opts.sipInstance);
       print(command, result, () => Object.entries(result).map(([k, v]) => `${k}: ${String(v)}`).join('\n'));
     });
 
