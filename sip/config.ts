@@ -9,6 +9,10 @@ const sipEnvSchema = envSchema.extend({
   SIP_INSTANCE_ID: z.string().trim().min(1).default(os.hostname()),
   /** On SIGTERM, conferences in progress get this long to end by themselves. */
   SIP_DRAIN_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** T-2: the folder this process shares with FreeSWITCH (announcements it plays, recordings it makes). */
+  MEDIA_SHARED_DIR: z.string().trim().min(1).default('./.data/media'),
+  /** The same folder as FreeSWITCH sees it, when mounted elsewhere there; unset: the same absolute path. */
+  MEDIA_SHARED_DIR_ON_MEDIA_SERVER: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().startsWith('/').optional()),
 });
 
 export type SipEnv = z.infer<typeof sipEnvSchema>;

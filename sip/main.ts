@@ -1,3 +1,4 @@
+import path from 'node:path';
 import Srf from 'drachtio-srf';
 import { closeDb } from '@/server/db/client';
 import { openDatabase } from '@/server/db/embedded';
@@ -10,6 +11,7 @@ import { drainConferences } from './conference/drain';
 import { endWhatAPreviousRunLeft } from './conference/recovery';
 import { ConferenceRegistry } from './conference/registry';
 import type { CallDeps } from './deps';
+import { mediaFolder } from './media/files';
 import { promptCatalogue } from './prompts/catalogue';
 import { callServices } from './services';
 import { connectMedia, connectSignalling } from './telephony/drachtio/connect';
@@ -66,6 +68,9 @@ async function main(): Promise<void> {
     sipInstance: settings.SIP_INSTANCE_ID,
   });
 
+  const sharedDir = path.resolve(settings.MEDIA_SHARED_DIR);
+  const media = mediaFolder({ local: sharedDir, onMediaServer: settings.MEDIA_SHARED_DIR_ON_MEDIA_SERVER ?? sharedDir }, callServices);
+
   let draining = false;
   const deps: CallDeps = {
     telephony,
@@ -73,6 +78,7 @@ async function main(): Promise<void> {
     services: callServices,
     catalogue,
     conferences,
+    media,
     log,
     mediaAvailable: () => !draining && health.available(),
     mediaFailed: (err) => health.saturated(err),

@@ -1,4 +1,5 @@
 import { checkPin, enterRoomNumber } from '@/server/admission/room-entry';
+import { storeRecordedAnnouncement, tenantAnnouncement } from '@/server/announcements/service';
 import { extensionNumbers, findExtension, tenantForPortalNumber, tenantForSipDomain } from '@/server/admission/tenant-lookup';
 import { logAction, setHandRaised, setJoinLeaveTones, setLocked, setMuted, setPaused, setRole, setTalking } from '@/server/conferences/live-state';
 import { checkModeratorPin } from '@/server/conferences/moderator-pin';
@@ -36,6 +37,8 @@ export const callServices = {
   setJoinLeaveTones,
   setTalking,
   logAction,
+  tenantAnnouncement,
+  storeRecordedAnnouncement,
 };
 
 export type CallServices = typeof callServices;

@@ -38,7 +38,6 @@ export default async function SettingsPage() {
             dialOutClasses: tenant.dialOutClasses,
             outboundRoute: tenant.outboundRoute ?? '',
             maskCallerNumbers: tenant.maskCallerNumbers,
-            welcomeAnnouncement: tenant.welcomeAnnouncement ?? '',
           }}
         />
       </div>
