@@ -68,6 +68,7 @@ export async function storeRecordedAnnouncement(tenantId: string, bytes: Uint8Ar
 }
 
 async function store(tenantId: string, bytes: Uint8Array, source: TenantAnnouncement['source'], now: Date): Promise<AnnouncementView> {
+  if (bytes.byteLength === 0) throw new ValidationError([{ field: 'file', code: 'announcement.required' }]);
   const audio = await toTelephoneWav(bytes).catch((error: unknown) => {
     if (error instanceof AudioRefused) throw new ValidationError([{ field: 'file', code: error.code }]);
     throw error;
