@@ -41,10 +41,13 @@ export function visibleConferences(actor: Actor): SQL | undefined {
   );
 }
 
-/** The conferences of a month as history counts them: visible to the actor, `call simulate` left out. */
-export function monthConferences(actor: Actor, range: { from: Date; to: Date }): SQL | undefined {
+/**
+ * The conferences of a month as history counts them, within `scope` (what an actor sees, or a
+ * whole tenant for the operator), `call simulate` left out.
+ */
+export function monthConferences(scope: SQL | undefined, range: { from: Date; to: Date }): SQL | undefined {
   return and(
-    visibleConferences(actor),
+    scope,
     gte(conferences.startedAt, range.from),
     lt(conferences.startedAt, range.to),
     // An operator's `call simulate` must not show up in the tenant's history or bill.
@@ -62,7 +65,7 @@ export async function tenantOf(tenantId: string) {
 export async function listConferences(actor: Actor, query: ConferenceListQuery, now: Date): Promise<ConferenceListView> {
   const { month } = parseInput(conferenceListQuerySchema, query);
   const tenant = await tenantOf(actor.tenantId);
-  const rows = await monthRows(actor, monthRange(month, tenant.timezone), now);
+  const rows = await monthRows(visibleConferences(actor), monthRange(month, tenant.timezone), now);
   const items = rows.map((row) => summary(row, row.participantCount, row.participantMinutes, now));
   return {
     month,
@@ -120,7 +123,7 @@ function actionsOf(tenantId: string, conferenceId: string): Promise<ConferenceAc
  * A month's conferences with their leg counts and participant-minutes summed by PostgreSQL
  * (the rule of legMinutesSql): the month page of a large tenant never loads its legs.
  */
-export function monthRows(actor: Actor, range: { from: Date; to: Date }, now: Date) {
+export function monthRows(scope: SQL | undefined, range: { from: Date; to: Date }, now: Date) {
   return db()
     .select({
       conference: conferences,
@@ -131,7 +134,7 @@ export function monthRows(actor: Actor, range: { from: Date; to: Date }, now: Da
     .from(conferences)
     .leftJoin(rooms, eq(rooms.id, conferences.roomId))
     .leftJoin(participants, and(eq(participants.conferenceId, conferences.id), eq(participants.tenantId, conferences.tenantId)))
-    .where(monthConferences(actor, range))
+    .where(monthConferences(scope, range))
     .groupBy(conferences.id, rooms.name)
     .orderBy(desc(conferences.startedAt))
     .then((rows) => rows.map((r) => ({ ...r.conference, roomName: r.roomName, participantCount: r.participantCount, participantMinutes: r.participantMinutes })));

@@ -22,6 +22,12 @@ export function db(): Db {
   return database;
 }
 
+/** The pool's postgres.js client, for what drizzle does not offer: a server-side cursor (H-3 exports). */
+export function rawClient(): postgres.Sql {
+  db();
+  return sqlClient!;
+}
+
 export async function closeDb(): Promise<void> {
   const client = sqlClient;
   sqlClient = undefined;

@@ -26,8 +26,12 @@ export function legMinutes(joinedAt: Date, leftAt: Date | null, now: Date): numb
  * is numeric, whose round() goes half away from zero like Math.round for the positive durations
  * that matter (negative ones are clamped to 0 by both).
  */
+export function legSecondsSql(joinedAt: SQL | unknown, leftAt: SQL | unknown, now: Date): SQL<number> {
+  return sql<number>`greatest(0, round(extract(epoch from (coalesce(${leftAt}, ${now.toISOString()}::timestamptz) - ${joinedAt}))))`;
+}
+
 export function legMinutesSql(joinedAt: SQL | unknown, leftAt: SQL | unknown, now: Date): SQL<number> {
-  return sql<number>`ceil(greatest(0, round(extract(epoch from (coalesce(${leftAt}, ${now.toISOString()}::timestamptz) - ${joinedAt})))) / 60)::int`;
+  return sql<number>`ceil(${legSecondsSql(joinedAt, leftAt, now)} / 60)::int`;
 }
 
 /**
