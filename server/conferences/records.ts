@@ -1,6 +1,7 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { db } from '@/server/db/client';
 import { conferences, participants, type ConferenceKind, type ParticipantRole } from '@/server/db/schema';
+import { enqueueConferenceReport } from '@/server/history/report-email';
 
 /**
  * H-1, Q-4: call records are written as things happen — a row when a conference starts, one per
@@ -94,16 +95,19 @@ export async function recordLeave(participantId: string, leftAt: Date, endReason
     .where(and(eq(participants.id, participantId), isNull(participants.leftAt)));
 }
 
+/** Closes the conference and its legs; the one call that closes it also enqueues its report (H-5), in the same transaction. */
 export async function closeConference(conferenceId: string, endedAt: Date, endReason: string): Promise<void> {
   await db().transaction(async (tx) => {
     await tx
       .update(participants)
       .set({ leftAt: endedAt, endReason })
       .where(and(eq(participants.conferenceId, conferenceId), isNull(participants.leftAt)));
-    await tx
+    const closed = await tx
       .update(conferences)
       .set({ endedAt, endReason })
-      .where(and(eq(conferences.id, conferenceId), isNull(conferences.endedAt)));
+      .where(and(eq(conferences.id, conferenceId), isNull(conferences.endedAt)))
+      .returning({ id: conferences.id });
+    if (closed.length > 0) await enqueueConferenceReport(tx, conferenceId, endedAt);
   });
 }
 
