@@ -56,6 +56,7 @@ export function monthConferences(scope: SQL | undefined, range: { from: Date; to
 }
 
 export async function tenantOf(tenantId: string) {
+  if (!isUuid(tenantId)) throw new NotFoundError('Tenant');
   const [tenant] = await db().select({ name: tenants.name, timezone: tenants.timezone, language: tenants.language }).from(tenants).where(eq(tenants.id, tenantId));
   if (!tenant) throw new NotFoundError('Tenant');
   return tenant;
@@ -64,8 +65,18 @@ export async function tenantOf(tenantId: string) {
 /** H-2: the conferences started in that month (tenant time zone), newest first, with totals. */
 export async function listConferences(actor: Actor, query: ConferenceListQuery, now: Date): Promise<ConferenceListView> {
   const { month } = parseInput(conferenceListQuerySchema, query);
-  const tenant = await tenantOf(actor.tenantId);
-  const rows = await monthRows(visibleConferences(actor), monthRange(month, tenant.timezone), now);
+  return monthList(actor.tenantId, visibleConferences(actor), month, now);
+}
+
+/** API-3 `history month --tenant-id`: the operator reads a whole tenant's month. */
+export async function tenantMonth(tenantId: string, query: ConferenceListQuery, now: Date): Promise<ConferenceListView> {
+  const { month } = parseInput(conferenceListQuerySchema, query);
+  return monthList(tenantId, eq(conferences.tenantId, tenantId), month, now);
+}
+
+async function monthList(tenantId: string, scope: SQL | undefined, month: string, now: Date): Promise<ConferenceListView> {
+  const tenant = await tenantOf(tenantId);
+  const rows = await monthRows(scope, monthRange(month, tenant.timezone), now);
   const items = rows.map((row) => summary(row, row.participantCount, row.participantMinutes, now));
   return {
     month,

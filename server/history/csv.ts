@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import type { SQL } from 'drizzle-orm';
 import { stringify } from 'csv-stringify';
 import { DateTime } from 'luxon';
 import type { Actor } from '@/server/auth/actor';
@@ -67,6 +68,17 @@ function record(line: LegLine, zone: string): Record<(typeof CSV_COLUMNS)[number
   };
 }
 
+/** The CSV of a tenant's month within `scope` (what a user sees, or the whole tenant for the operator's CLI). */
+export async function monthCsvStream(tenantId: string, scope: SQL | undefined, month: string, now: Date): Promise<Readable> {
+  const tenant = await tenantOf(tenantId);
+  const lines = monthLegLines(scope, monthRange(month, tenant.timezone), now);
+  return Readable.from(
+    (async function* () {
+      for await (const line of lines) yield record(line, tenant.timezone);
+    })(),
+  ).pipe(stringify({ header: true, columns: [...CSV_COLUMNS], bom: true, cast: { string: safeCell } }));
+}
+
 /**
  * H-3 `GET /api/v1/conferences/export.csv?month=`: one row per participant leg with its
  * conference's columns, times in the tenant's zone with their offset, UTF-8 with a BOM so that
@@ -74,13 +86,7 @@ function record(line: LegLine, zone: string): Record<(typeof CSV_COLUMNS)[number
  */
 export async function monthCsv(actor: Actor, query: MonthQuery, now: Date): Promise<Response> {
   const { month } = parseInput(monthQuerySchema, query);
-  const tenant = await tenantOf(actor.tenantId);
-  const lines = monthLegLines(visibleConferences(actor), monthRange(month, tenant.timezone), now);
-  const csv = Readable.from(
-    (async function* () {
-      for await (const line of lines) yield record(line, tenant.timezone);
-    })(),
-  ).pipe(stringify({ header: true, columns: [...CSV_COLUMNS], bom: true, cast: { string: safeCell } }));
+  const csv = await monthCsvStream(actor.tenantId, visibleConferences(actor), month, now);
   return new Response(Readable.toWeb(csv) as ReadableStream, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
