@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { DateTime } from 'luxon';
@@ -14,7 +14,9 @@ import { formatDuration, historyLanguage, historyWords, type HistoryLanguage } f
 
 // DejaVu carries every accent of French names and a few more scripts; pdfkit's built-in
 // Helvetica (WinAnsi) would turn "Zoë Łukasz" into garbage.
-const fontFile = (name: string) => createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}`);
+// Found from the project root, where every process of the product runs (npm scripts, /app in
+// docker/): a require.resolve here would make the Next bundler try to bundle the fonts.
+const fontFile = (name: string) => path.join(process.cwd(), 'node_modules', 'dejavu-fonts-ttf', 'ttf', name);
 const FONT = fontFile('DejaVuSans.ttf');
 const BOLD = fontFile('DejaVuSans-Bold.ttf');
 

@@ -84,7 +84,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
       {list.items.length === 0 ? (
         <p className={`${cardClass} px-6 py-6 text-sm text-slate-600`}>{t('empty')}</p>
       ) : (
-        <div className={`${cardClass} overflow-x-auto`}>
+        <div className={`${cardClass} relative overflow-x-auto`}>
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">{t('caption', { month: monthName(month, language) })}</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
@@ -148,7 +148,7 @@ function ConferenceDetails({ t, conference, zone, locale }: { t: Translate; conf
   const who = new Map(conference.participants.map((p) => [p.id, p.callerNumber ?? t('hidden')]));
   return (
     <div className="space-y-4">
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="min-w-full text-sm">
           <caption className="py-1 text-left font-semibold">{t('participantsTitle')}</caption>
           <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
@@ -180,7 +180,7 @@ function ConferenceDetails({ t, conference, zone, locale }: { t: Translate; conf
       {conference.actions.length === 0 ? (
         <p className="text-sm text-slate-600">{t('noActions')}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="min-w-full text-sm">
             <caption className="py-1 text-left font-semibold">{t('actionsTitle')}</caption>
             <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-700">

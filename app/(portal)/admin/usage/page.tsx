@@ -54,7 +54,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
       {usage.rooms.length === 0 ? (
         <p className={`${cardClass} px-6 py-6 text-sm text-slate-600`}>{t('usage.empty')}</p>
       ) : (
-        <div className={`${cardClass} overflow-x-auto`}>
+        <div className={`${cardClass} relative overflow-x-auto`}>
           <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="usage-rooms">
             <caption className="px-3 py-2 text-left font-semibold">{t('usage.roomsCaption', { month: name })}</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
@@ -86,7 +86,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
 
       <details className={`${cardClass} p-4`}>
         <summary className="cursor-pointer font-semibold">{t('usage.daysCaption', { month: name })}</summary>
-        <div className="mt-2 overflow-x-auto">
+        <div className="relative mt-2 overflow-x-auto">
           <table className="min-w-full text-sm" data-testid="usage-days">
             <caption className="sr-only">{t('usage.daysCaption', { month: name })}</caption>
             <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
