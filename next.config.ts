@@ -17,6 +17,7 @@ const nextConfig: NextConfig = {
     'mpg123-decoder',
     '@alexanderolsen/libsamplerate-js',
     'wavefile',
+    'pdfkit',
   ],
   poweredByHeader: false,
   // T-2: the announcement upload is a server action; its file may be 10 MB (the action refuses more itself, the page first).

@@ -1,6 +1,7 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { db } from '@/server/db/client';
 import { conferences, participants, type ConferenceKind, type ParticipantRole } from '@/server/db/schema';
+import { enqueueConferenceReport } from '@/server/history/report-email';
 import { appendConferenceEvent, appendParticipantEvent, type Tx } from '@/server/live/events';
 
 /**
@@ -119,6 +120,7 @@ export async function recordLeave(participantId: string, leftAt: Date, endReason
   });
 }
 
+/** Closes the conference and its legs; the one call that closes it also enqueues its report (H-5), in the same transaction. */
 export async function closeConference(conferenceId: string, endedAt: Date, endReason: string): Promise<void> {
   await db().transaction(async (tx) => {
     const left = await tx
@@ -135,6 +137,7 @@ export async function closeConference(conferenceId: string, endedAt: Date, endRe
       .returning({ tenantId: conferences.tenantId });
     for (const row of ended)
       await appendConferenceEvent(tx, { tenantId: row.tenantId, conferenceId, kind: 'conference-ended', payload: { endedAt: endedAt.toISOString(), reason: endReason }, at: endedAt });
+    if (ended.length > 0) await enqueueConferenceReport(tx, conferenceId, endedAt);
   });
 }
 

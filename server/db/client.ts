@@ -32,6 +32,12 @@ export async function listen(channel: string, onMessage: (payload: string) => vo
   return { unlisten: async () => void (await meta.unlisten()) };
 }
 
+/** The pool's postgres.js client, for what drizzle does not offer: a server-side cursor (H-3 exports). */
+export function rawClient(): postgres.Sql {
+  db();
+  return sqlClient!;
+}
+
 export async function closeDb(): Promise<void> {
   const client = sqlClient;
   sqlClient = undefined;
