@@ -133,6 +133,14 @@ describe('SIP_ENGINE=simulated: callers from the CLI queue, commands from the we
     expect(kinds.at(-1)).toBe('conference-ended');
   }, 60_000);
 
+  it('takes many callers at once (the live bench places dozens): all in one conference', async () => {
+    await seedRoom(tenant, { roomNumber: '6103', startsAt: new Date(Date.now() - 5 * 60_000), pin: '123456', maxParticipants: 100 });
+    const placed = await Promise.all(Array.from({ length: 30 }, (_, i) => place(`+336111102${String(i).padStart(2, '0')}`, '6103')));
+    expect(placed.every((p) => p.decision === 'admitted')).toBe(true);
+    expect(new Set(placed.map((p) => p.conferenceId)).size).toBe(1);
+    expect(await requestCommand({ tenantId: tenant.tenantId, conferenceId: placed[0].conferenceId!, action: 'end', by }, { now: now() })).toEqual({ result: 'ok' });
+  }, 60_000);
+
   it('a caller hangs up from the CLI: it leaves the conference', async () => {
     await seedRoom(tenant, { roomNumber: '6102', startsAt: new Date(Date.now() - 5 * 60_000), pin: '123456' });
     const a = await place('+33611110011', '6102');
