@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db, listen } from '@/server/db/client';
 import { conferenceCommands, type ConferenceCommand } from '@/server/db/schema';
@@ -8,7 +8,7 @@ import { seedTenant } from '@/sip/testing/fixtures';
 import { useTestDatabase } from '@/test/database';
 import { CommandConsumer, ConferenceEndedError, SipUnavailableError, commandChannelOf, requestCommand, type CommandResult } from './commands';
 import { EVENTS_CHANNEL, appendConferenceEvent, eventsSince, parseEventNotice } from './events';
-import { holdInstanceLock, InstanceTakenError, sipInstanceAlive } from './liveness';
+import { holdInstanceLock, InstanceTakenError, SIP_LIVENESS_LOCK, sipInstanceAlive } from './liveness';
 
 useTestDatabase();
 
@@ -170,6 +170,24 @@ describe('commands through PostgreSQL (L-2, ARCHITECTURE live path)', () => {
       expect(await requestCommand({ tenantId, conferenceId: conference.conferenceId, action: 'lock', by }, { now: at })).toMatchObject({ result: 'failed' });
     } finally {
       await consumer.stop();
+      await release();
+    }
+  });
+
+  it('a lock lost with its connection is taken again by the heartbeat', async () => {
+    const { release } = await holdInstanceLock('sip-heartbeat', log, { heartbeatMs: 100 });
+    try {
+      expect(await sipInstanceAlive('sip-heartbeat')).toBe(true);
+      const killed = await db().execute(sql`select pg_terminate_backend(pid) as done from pg_locks
+        where locktype = 'advisory' and classid = ${SIP_LIVENESS_LOCK} and objid = hashtext('sip-heartbeat')::oid and granted`);
+      expect(killed.map((r) => r.done)).toEqual([true]);
+      let alive = false;
+      for (let i = 0; i < 50 && !alive; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        alive = await sipInstanceAlive('sip-heartbeat');
+      }
+      expect(alive).toBe(true);
+    } finally {
       await release();
     }
   });
