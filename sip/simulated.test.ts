@@ -1,3 +1,5 @@
+import path from 'node:path';
+import os from 'node:os';
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,7 +45,7 @@ const participantOf = (e: ConferenceEvent) => (e.payload as { participant: Recor
 
 beforeAll(async () => {
   tenant = await seedTenant({ dialOutClasses: ['mobile', 'national'] });
-  sip = await startSimulatedSip({ instance: 'sim-flow', log, answers: new Map([['0699999999', 'busy']]) });
+  sip = await startSimulatedSip({ instance: 'sim-flow', log, answers: new Map([['0699999999', 'busy']]), mediaDir: path.join(os.tmpdir(), 'sim-flow-media') });
 });
 
 afterAll(async () => {

@@ -5,3 +5,4 @@ export * from './conferences';
 export * from './notifications';
 export * from './live';
 export * from './simulator';
+export * from './announcements';
