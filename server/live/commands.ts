@@ -47,7 +47,7 @@ export class ConferenceEndedError extends DomainError {
 
 /** The sip process that runs the conference is gone or did not answer in time (API 503). */
 export class SipUnavailableError extends DomainError {
-  constructor(reason: 'gone' | 'timeout') {
+  constructor(readonly reason: 'gone' | 'timeout') {
     super(
       503,
       'sipUnavailable',
