@@ -1,4 +1,7 @@
-import { PromptUnavailableError, type CallLeg, type CollectOptions, type Prompt } from '../port';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import wavefile from 'wavefile';
+import { PromptUnavailableError, type CallLeg, type CollectOptions, type Prompt, type RecordOptions } from '../port';
 import type { VirtualClock } from './clock';
 
 /** How a simulated person behaves: the keys they press, and how long they stay once connected. */
@@ -11,6 +14,18 @@ export interface CallerScript {
   keys?: { at: Date; keys: string }[];
   /** The caller hangs up at this instant, wherever it is (menu or conference); replaces `stayMs`. */
   hangupAt?: Date;
+  /** How long the caller speaks each time they are recorded (`*73`), before the `#` that ends it; 3 s by default. */
+  speakMs?: number;
+}
+
+const DEFAULT_SPEAK_MS = 3000;
+/** What the simulated media server writes for a recording: a 440 Hz tone, as FreeSWITCH records a PCMU call (8 kHz mono). */
+function spokenWav(ms: number): Uint8Array {
+  const rate = 8000;
+  const samples = Int16Array.from({ length: Math.round((ms / 1000) * rate) }, (_, i) => Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate)));
+  const wav = new wavefile.WaveFile();
+  wav.fromScratch(1, rate, '16', samples);
+  return wav.toBuffer();
 }
 
 const DEFAULT_STAY_MS = 60_000;
@@ -73,6 +88,22 @@ export class SimLeg implements CallLeg {
       digits += key;
     }
     return digits;
+  }
+
+  /**
+   * Like FreeSWITCH's `record`: the caller speaks, then the `#` that ends it is taken from the
+   * script; the file is written where the media server was told. Nothing is written when the
+   * caller hangs up first, or when the caller has nothing to say (a `#` at once).
+   */
+  async record({ uri, maxMs }: RecordOptions): Promise<{ durationMs: number }> {
+    if (!this.active) return { durationMs: 0 };
+    const pressedAtOnce = this.pending[0] === '#';
+    const durationMs = pressedAtOnce ? 0 : Math.min(this.script.speakMs ?? DEFAULT_SPEAK_MS, maxMs);
+    await this.clock.sleep(durationMs);
+    if (!this.active) return { durationMs: 0 };
+    if (this.pending[0] === '#') this.pending.shift();
+    if (durationMs > 0) await this.clock.hold(mkdir(path.dirname(uri), { recursive: true }).then(() => writeFile(uri, spokenWav(durationMs))));
+    return { durationMs };
   }
 
   onDigit(listener: (digit: string) => void): void {
