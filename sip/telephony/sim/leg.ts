@@ -14,7 +14,7 @@ export interface CallerScript {
   keys?: { at: Date; keys: string }[];
   /** The caller hangs up at this instant, wherever it is (menu or conference); replaces `stayMs`. */
   hangupAt?: Date;
-  /** How long the caller speaks each time they are recorded (`*73`), before the `#` that ends it; 3 s by default. */
+  /** How long the caller speaks each time they are recorded (`*73`), before the `#` that ends it; 3 s by default, 0: silence. */
   speakMs?: number;
 }
 
@@ -93,12 +93,11 @@ export class SimLeg implements CallLeg {
   /**
    * Like FreeSWITCH's `record`: the caller speaks, then the `#` that ends it is taken from the
    * script; the file is written where the media server was told. Nothing is written when the
-   * caller hangs up first, or when the caller has nothing to say (a `#` at once).
+   * caller hangs up first, or has nothing to say (`speakMs: 0`).
    */
   async record({ uri, maxMs }: RecordOptions): Promise<{ durationMs: number }> {
     if (!this.active) return { durationMs: 0 };
-    const pressedAtOnce = this.pending[0] === '#';
-    const durationMs = pressedAtOnce ? 0 : Math.min(this.script.speakMs ?? DEFAULT_SPEAK_MS, maxMs);
+    const durationMs = Math.min(this.script.speakMs ?? DEFAULT_SPEAK_MS, maxMs);
     await this.clock.sleep(durationMs);
     if (!this.active) return { durationMs: 0 };
     if (this.pending[0] === '#') this.pending.shift();
