@@ -1,7 +1,7 @@
 import { checkPin, enterRoomNumber } from '@/server/admission/room-entry';
 import { isAdminExtension, storeRecordedAnnouncement, tenantAnnouncement } from '@/server/announcements/service';
 import { extensionNumbers, findExtension, tenantForPortalNumber, tenantForSipDomain } from '@/server/admission/tenant-lookup';
-import { logAction, setHandRaised, setJoinLeaveTones, setLocked, setMuted, setPaused, setRole, setTalking } from '@/server/conferences/live-state';
+import { logAction, recordDialProgress, setHandRaised, setJoinLeaveTones, setLocked, setMuted, setPaused, setRole, setTalking } from '@/server/conferences/live-state';
 import { checkModeratorPin } from '@/server/conferences/moderator-pin';
 import { roomConferenceOptions } from '@/server/conferences/options';
 import {
@@ -37,6 +37,7 @@ export const callServices = {
   setJoinLeaveTones,
   setTalking,
   logAction,
+  recordDialProgress,
   tenantAnnouncement,
   storeRecordedAnnouncement,
   isAdminExtension,

@@ -22,6 +22,16 @@ export function db(): Db {
   return database;
 }
 
+/**
+ * LISTEN on the process's client: postgres.js keeps one dedicated connection for all the
+ * channels of the process, and listens again after a reconnect.
+ */
+export async function listen(channel: string, onMessage: (payload: string) => void): Promise<{ unlisten: () => Promise<void> }> {
+  db();
+  const meta = await sqlClient!.listen(channel, onMessage);
+  return { unlisten: async () => void (await meta.unlisten()) };
+}
+
 export async function closeDb(): Promise<void> {
   const client = sqlClient;
   sqlClient = undefined;

@@ -1,8 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import wavefile from 'wavefile';
-import { PromptUnavailableError, type CallLeg, type CollectOptions, type Prompt, type RecordOptions } from '../port';
-import type { VirtualClock } from './clock';
+import { PromptUnavailableError, type CallClock, type CallLeg, type CollectOptions, type Prompt, type RecordOptions } from '../port';
 
 /** How a simulated person behaves: the keys they press, and how long they stay once connected. */
 export interface CallerScript {
@@ -14,6 +13,8 @@ export interface CallerScript {
   keys?: { at: Date; keys: string }[];
   /** The caller hangs up at this instant, wherever it is (menu or conference); replaces `stayMs`. */
   hangupAt?: Date;
+  /** Stays in the conference until hung up (`call hangup`), kicked or ended: the live simulator's callers. */
+  stays?: boolean;
   /** How long the caller speaks each time they are recorded (`*73`), before the `#` that ends it; 3 s by default, 0: silence. */
   speakMs?: number;
 }
@@ -48,7 +49,7 @@ export class SimLeg implements CallLeg {
     readonly callId: string,
     /** As drachtio-server names dialogs: the Call-ID and our side of it. */
     readonly dialogId: string,
-    private readonly clock: VirtualClock,
+    private readonly clock: CallClock,
     private readonly script: CallerScript,
     /** The media server lacks this prompt's file. */
     private readonly missing: (prompt: Prompt) => boolean = () => false,
@@ -101,7 +102,10 @@ export class SimLeg implements CallLeg {
     await this.clock.sleep(durationMs);
     if (!this.active) return { durationMs: 0 };
     if (this.pending[0] === '#') this.pending.shift();
-    if (durationMs > 0) await this.clock.hold(mkdir(path.dirname(uri), { recursive: true }).then(() => writeFile(uri, spokenWav(durationMs))));
+    if (durationMs > 0) {
+      await mkdir(path.dirname(uri), { recursive: true });
+      await writeFile(uri, spokenWav(durationMs));
+    }
     return { durationMs };
   }
 
@@ -146,7 +150,7 @@ export class SimLeg implements CallLeg {
     for (const { at, keys } of this.script.keys ?? []) {
       void this.clock.sleep(at.getTime() - this.clock.now().getTime()).then(() => this.press(keys));
     }
-    if (!this.script.hangupAt) void this.clock.sleep(this.script.stayMs ?? DEFAULT_STAY_MS).then(() => this.hangUpByCaller());
+    if (!this.script.hangupAt && !this.script.stays) void this.clock.sleep(this.script.stayMs ?? DEFAULT_STAY_MS).then(() => this.hangUpByCaller());
   }
 
   /** One key reaches the keypad listeners now (a DTMF event). */
@@ -161,6 +165,11 @@ export class SimLeg implements CallLeg {
       if (i > 0) await this.clock.sleep(KEY_GAP_MS);
       this.pressKey(key);
     }
+  }
+
+  /** The person hangs up (`call hangup`). */
+  hangUp(): void {
+    this.hangUpByCaller();
   }
 
   private hangUpByCaller(): void {
