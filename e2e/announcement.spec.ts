@@ -53,3 +53,19 @@ test('an admin uploads a welcome announcement, listens to it and deletes it; a f
   await expect(section.getByText("Aucune annonce : les appelants entendent l'accueil standard.")).toBeVisible();
   expect((await page.request.get(src!)).status()).toBe(404);
 });
+
+test.describe('in English', () => {
+  test.use({ locale: 'en-GB' });
+
+  test('a recording longer than 60 s is refused under the file field, and nothing is stored (T-2)', async ({ page }) => {
+    await signIn(page, users.admin());
+    await page.goto('/admin/settings');
+    const section = page.getByRole('region', { name: 'Welcome announcement' });
+    const file = section.getByLabel(/Audio file|Replace with another file/);
+    const before = await section.getByText(/No announcement|Current announcement/).textContent();
+    await file.setInputFiles({ name: 'welcome.wav', mimeType: 'audio/wav', buffer: Buffer.from(toneWav({ seconds: 61, rate: 8000, channels: 1 })) });
+    await section.getByRole('button', { name: 'Upload' }).click();
+    await expect(file).toHaveAccessibleDescription(/The announcement lasts more than 60 seconds\. Shorten it and try again\./);
+    await expect(section.getByText(/No announcement|Current announcement/)).toHaveText(before!);
+  });
+});
