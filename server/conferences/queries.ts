@@ -49,8 +49,11 @@ export async function getConference(actor: Actor, conferenceId: string, now: Dat
   const [row] = await conferenceRows(and(eq(conferences.id, conferenceId), eq(conferences.tenantId, actor.tenantId)));
   if (!row) throw new NotFoundError('Conference');
   const legs = (await legsOf(actor.tenantId, [row.id])).get(row.id) ?? [];
-  return { ...summary(row, legs, now), participants: legs.map((leg) => participantView(leg, now)) };
+  return { ...summary(row, legs, now), ...liveFields(row), participants: legs.map((leg) => participantView(leg, now)) };
 }
+
+/** L-1: while it runs, a conference says so and whether it is locked (the participants carry their live state). */
+const liveFields = (row: ConferenceRow) => ({ live: row.endedAt === null, locked: row.locked });
 
 function conferenceRows(where: ReturnType<typeof and>): Promise<ConferenceRow[]> {
   return db()
@@ -105,5 +108,11 @@ function participantView(leg: Participant, now: Date): ParticipantView {
     endReason: leg.endReason,
     durationSeconds,
     participantMinutes: startedMinutes(durationSeconds),
+    // L-1 live state, under the names of the live API (the tenant's own users see whole numbers).
+    number: leg.callerNumber,
+    name: leg.callerName,
+    muted: leg.muted,
+    talking: leg.talking,
+    handRaised: leg.handRaised,
   };
 }

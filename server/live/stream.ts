@@ -1,5 +1,5 @@
 import type { ConferenceEvent } from '@/server/db/schema';
-import type { LiveAccess } from './access';
+import { runningConferenceOfRoom, type LiveAccess } from './access';
 import { eventsSince } from './events';
 import { liveHub } from './hub';
 import { lastEventId, streamEvent, type StreamEvent } from './view';
@@ -98,6 +98,59 @@ export async function conferenceEventStream(options: StreamOptions): Promise<Res
       closed = true;
       clearInterval(heartbeat);
       unsubscribe?.();
+    },
+  });
+  return new Response(stream, { headers: SSE_HEADERS });
+}
+
+/**
+ * A link page open while no conference runs in its room: it hears when one starts (and then
+ * loads it), or that its link was revoked. Nothing else is sent.
+ */
+export function roomWaitStream(options: { tenantId: string; roomId: string; tokenHash: string; signal: AbortSignal }): Response {
+  let stopWatching: (() => void) | undefined;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let closed = false;
+  const stream = new ReadableStream<Uint8Array>({
+    start: async (controller) => {
+      const send = (text: string) => {
+        if (!closed) controller.enqueue(encoder.encode(text));
+      };
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(heartbeat);
+        stopWatching?.();
+        controller.close();
+      };
+      options.signal.addEventListener('abort', close);
+      send('retry: 2000\n\n');
+      heartbeat = setInterval(() => send(': keep-alive\n\n'), HEARTBEAT_MS);
+      stopWatching = await liveHub().watchRoom({
+        tenantId: options.tenantId,
+        roomId: options.roomId,
+        tokenHash: options.tokenHash,
+        onStarted: (conferenceId) => {
+          send(frame({ event: 'conference.started', data: { conferenceId } }));
+          close();
+        },
+        onRevoked: () => {
+          send(frame({ event: 'link.revoked', data: { reason: 'link-revoked' } }));
+          close();
+        },
+      });
+      // A conference that started between the page's read and the watch being there.
+      const running = await runningConferenceOfRoom(options.tenantId, options.roomId);
+      if (running) {
+        send(frame({ event: 'conference.started', data: { conferenceId: running } }));
+        close();
+      }
+      if (closed) stopWatching();
+    },
+    cancel: () => {
+      closed = true;
+      clearInterval(heartbeat);
+      stopWatching?.();
     },
   });
   return new Response(stream, { headers: SSE_HEADERS });
