@@ -4,6 +4,7 @@ import { sendInvitationsAction } from '@/server/notifications/action';
 import { createRoom, deleteRoom, duplicateRoom, updateRoom } from './rooms';
 import { updateTenantSettings } from './tenant';
 import { createApiToken, revokeApiToken } from './tokens';
+import { conferenceAction, createRoomLink, createWebhook, deleteRoomLink, deleteWebhook } from './live';
 import { createUser, deleteUser, setLocale } from './users';
 
 /**
@@ -30,6 +31,11 @@ export const actions = {
   updateTenantSettings,
   createApiToken,
   revokeApiToken,
+  conferenceAction,
+  createRoomLink,
+  deleteRoomLink,
+  createWebhook,
+  deleteWebhook,
 };
 
 export type ActionKey = keyof typeof actions;

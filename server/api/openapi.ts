@@ -3,6 +3,7 @@ import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { conferencePaths } from '@/server/conferences/openapi';
 import { memberPaths } from '@/server/members/openapi';
 import { livePaths } from '@/server/live/openapi';
+import { webhookPaths } from '@/server/webhooks/openapi';
 import { invitationPaths } from '@/server/notifications/openapi';
 import { roomPaths } from '@/server/rooms/openapi';
 import { tenantPaths } from '@/server/tenants/openapi';
@@ -42,7 +43,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
     },
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from `npm run cli -- token create`' } } },
-    paths: { ...servicePaths, ...roomPaths, ...memberPaths, ...invitationPaths, ...conferencePaths, ...tenantPaths, ...livePaths },
+    paths: { ...servicePaths, ...roomPaths, ...memberPaths, ...invitationPaths, ...conferencePaths, ...tenantPaths, ...livePaths, ...webhookPaths },
   });
   return cached;
 }

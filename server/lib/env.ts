@@ -35,6 +35,8 @@ export const envSchema = z.object({
   MRF_ADVERTISED_ADDRESS: optionalText,
   SIP_MEDIA_SERVER_NAME: z.string().default('freeswitch'),
   PROMPTS_DIR: optionalText,
+  // Issue 10 webhooks: 1 lets endpoints be on loopback or private networks and use http (development, tests).
+  WEBHOOKS_ALLOW_PRIVATE: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
 });
 
 export type Env = z.infer<typeof envSchema>;

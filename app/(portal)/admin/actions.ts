@@ -38,3 +38,12 @@ export async function updateTenantSettings(_prev: FormState, formData: FormData)
   // The time zone and early join change how every page shows every room.
   return thenRefresh(await runAction('updateTenantSettings', formData), '/', 'layout');
 }
+
+/** Issue 10 webhooks: the secret comes back once. */
+export async function createWebhook(_prev: FormState, formData: FormData): Promise<FormState<{ id: string; secret: string }>> {
+  return (await thenRefresh(await runAction('createWebhook', formData), '/admin/webhooks')) as FormState<{ id: string; secret: string }>;
+}
+
+export async function deleteWebhook(_prev: FormState, formData: FormData): Promise<FormState> {
+  return thenRefresh(await runAction('deleteWebhook', formData), '/admin/webhooks');
+}
