@@ -6,10 +6,11 @@ import { NavLink } from '@/app/_ui/nav-link';
 import { leave } from '@/app/lib/authenticate';
 import { requireActor } from '@/app/lib/session';
 import { isAdmin } from '@/server/auth/actor';
+import { countLiveConferences } from '@/server/live/view';
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
-  const [t, security] = await Promise.all([getTranslations('common'), getTranslations('security')]);
+  const [t, security, tLive, running] = await Promise.all([getTranslations('common'), getTranslations('security'), getTranslations('live'), countLiveConferences(actor)]);
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">
@@ -24,6 +25,11 @@ export default async function PortalLayout({ children }: { children: ReactNode }
             <NavLink href="/rooms">
               {t('nav.rooms')}
             </NavLink>
+            {running > 0 && (
+              <NavLink href="/live">
+                {tLive('nav')} ({running})
+              </NavLink>
+            )}
             <NavLink href="/account">
               {security('nav')}
             </NavLink>
@@ -40,6 +46,9 @@ export default async function PortalLayout({ children }: { children: ReactNode }
                 </NavLink>
                 <NavLink href="/admin/settings">
                   {t('nav.settings')}
+                </NavLink>
+                <NavLink href="/admin/webhooks">
+                  {tLive('webhooksNav')}
                 </NavLink>
               </>
             )}

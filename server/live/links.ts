@@ -87,6 +87,8 @@ export interface ResolvedLink {
   /** Identifies the link on streams, so that a revocation closes exactly its pages. */
   tokenHash: string;
   maskCallerNumbers: boolean;
+  /** The tenant's time zone, in which the page shows times. */
+  timezone: string;
 }
 
 /** A dead, malformed or unknown token is null; the caller answers 404. */
@@ -101,6 +103,7 @@ export async function resolveLink(token: string): Promise<ResolvedLink | null> {
       kind: roomLinks.kind,
       tokenHash: roomLinks.tokenHash,
       maskCallerNumbers: tenants.maskCallerNumbers,
+      timezone: tenants.timezone,
     })
     .from(roomLinks)
     .innerJoin(rooms, and(eq(rooms.id, roomLinks.roomId), eq(rooms.tenantId, roomLinks.tenantId)))

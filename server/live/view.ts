@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, inArray, isNull, max, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, max, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '@/server/auth/actor';
 import { db } from '@/server/db/client';
-import { conferenceActions, conferenceEvents, conferences, participants, rooms, type ConferenceEvent, type Participant } from '@/server/db/schema';
+import { conferenceActions, conferenceEvents, conferences, participants, rooms, users, type ConferenceEvent, type Participant } from '@/server/db/schema';
 import { ACTION_SOURCES, PARTICIPANT_ROLES } from '@/server/db/schema/conferences';
 import { SIMULATED_MEDIA_SERVER } from '@/server/conferences/records';
 import type { LiveAccess } from './access';
@@ -234,4 +234,21 @@ export function streamEvent(row: ConferenceEvent, options: { mask: boolean; isPu
     default:
       return null;
   }
+}
+
+/** The portal's action log names the tenant's users who acted. */
+export async function userNames(tenantId: string, lines: ActionLineView[]): Promise<Record<string, string>> {
+  const ids = [...new Set(lines.filter((l) => (l.by.kind === 'user' || l.by.kind === 'api') && l.by.id).map((l) => l.by.id as string))].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  if (ids.length === 0) return {};
+  const rows = await db().select({ id: users.id, name: users.name }).from(users).where(and(eq(users.tenantId, tenantId), inArray(users.id, ids)));
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+}
+
+/** How many conferences run now (the portal's "live now" navigation entry shows when there are). */
+export async function countLiveConferences(actor: Actor): Promise<number> {
+  const [row] = await db()
+    .select({ n: count() })
+    .from(conferences)
+    .where(and(eq(conferences.tenantId, actor.tenantId), isNull(conferences.endedAt), ne(conferences.mediaServer, SIMULATED_MEDIA_SERVER)));
+  return Number(row?.n ?? 0);
 }
