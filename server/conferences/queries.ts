@@ -90,6 +90,7 @@ function summary(row: ConferenceRow, legs: Participant[], now: Date): Conference
     endedAt: row.endedAt?.toISOString() ?? null,
     endReason: row.endReason,
     participantCount: legs.length,
+    simulated: row.simulated,
     durationSeconds: seconds(row.startedAt, row.endedAt ?? now),
     participantMinutes: legs.reduce((sum, leg) => sum + startedMinutes(seconds(leg.joinedAt, leg.leftAt ?? now)), 0),
   };

@@ -29,6 +29,8 @@ export const conferenceSummarySchema = z
     endedAt: instant.nullable(),
     endReason: z.string().nullable(),
     participantCount: z.number().int(),
+    /** Run by a sip process on the simulated engine (SIP_ENGINE=simulated), not by real telephony. */
+    simulated: z.boolean(),
     ...usage,
   })
   .meta({ id: 'ConferenceSummary' });
