@@ -3,9 +3,7 @@ import { GET as listRoute, POST as createRoute } from '@/app/api/v1/webhooks/rou
 import { DELETE as deleteRoute } from '@/app/api/v1/webhooks/[id]/route';
 import { openConference, recordJoin, recordLeave, closeConference } from '@/server/conferences/records';
 import { setMuted, setTalking } from '@/server/conferences/live-state';
-import { db } from '@/server/db/client';
 import { resetEnvCache } from '@/server/lib/env';
-import { appendConferenceEvent, appendParticipantEvent } from '@/server/live/events';
 import { call } from '@/test/api/client';
 import { useTestDatabase } from '@/test/database';
 import { seedTenant, type SeededTenant } from '@/test/seed';
@@ -85,20 +83,15 @@ describe('deliveries through the outbox', () => {
     ({ id: endpointId, secret } = created.json);
     receiver.secret = secret;
 
+    // What the sip process writes as the conference runs (server/conferences/records.ts, live-state.ts).
     conferenceId = await openConference({ tenantId: t.tenantId, kind: 'room', roomId: t.roomIds[0], roomNumber: '6211', organizerExtension: null, mediaServer: 'fs-1', sipInstance: 'sip-w', mediaName: 'w-1', startedAt: start });
-    await appendConferenceEvent(db(), { tenantId: t.tenantId, conferenceId, kind: 'conference-started', payload: {}, at: start });
     const pid = await recordJoin({ tenantId: t.tenantId, conferenceId, callId: 'w-call-1', callerNumber: '+33612345678', callerName: null, role: 'participant', direction: 'inbound', joinedAt: start });
-    await appendParticipantEvent(db(), { tenantId: t.tenantId, conferenceId, participantId: pid, kind: 'participant-joined', at: start });
-    // Talking changes are no webhook; a mute is, once; the unmute again.
-    await setTalking(t.tenantId, conferenceId, [{ participantId: pid, talking: true }]);
-    await appendParticipantEvent(db(), { tenantId: t.tenantId, conferenceId, participantId: pid, kind: 'participant-updated', at: start });
+    // Talking changes are no webhook; a mute is, once.
+    await setTalking(t.tenantId, conferenceId, [{ participantId: pid, talking: true }], start);
     await setMuted({ tenantId: t.tenantId, conferenceId, at: start, by: { kind: 'keypad', id: pid }, participantIds: [pid], muted: true, action: 'mute', participantId: pid });
-    await appendParticipantEvent(db(), { tenantId: t.tenantId, conferenceId, participantId: pid, kind: 'participant-updated', at: start });
-    await appendParticipantEvent(db(), { tenantId: t.tenantId, conferenceId, participantId: pid, kind: 'participant-updated', at: start });
+    await setTalking(t.tenantId, conferenceId, [{ participantId: pid, talking: false }], start);
     await recordLeave(pid, start, 'hangup');
-    await appendParticipantEvent(db(), { tenantId: t.tenantId, conferenceId, participantId: pid, kind: 'participant-left', at: start, reason: 'hangup' });
     await closeConference(conferenceId, start, 'empty');
-    await appendConferenceEvent(db(), { tenantId: t.tenantId, conferenceId, kind: 'conference-ended', payload: { endedAt: start.toISOString(), reason: 'empty' }, at: start });
 
     // Two workers at once: each delivery goes out once.
     const reports = await Promise.all([1, 2].map((n) => deliverDueWebhooks({ now: () => new Date(), claimant: `worker-${n}`, allowPrivate: true })));
@@ -114,10 +107,9 @@ describe('deliveries through the outbox', () => {
     receiver.received.length = 0;
     receiver.failWith = 503;
     const second = await openConference({ tenantId: t.tenantId, kind: 'room', roomId: t.roomIds[1], roomNumber: '6212', organizerExtension: null, mediaServer: 'fs-1', sipInstance: 'sip-w', mediaName: 'w-2', startedAt: start });
-    for (let i = 0; i < 3; i++) {
-      const pid = await recordJoin({ tenantId: t.tenantId, conferenceId: second, callId: `w2-${i}`, callerNumber: `+3361234567${i}`, callerName: null, role: 'participant', direction: 'inbound', joinedAt: start });
-      await appendParticipantEvent(db(), { tenantId: t.tenantId, conferenceId: second, participantId: pid, kind: 'participant-joined', at: start });
-    }
+    // Its conference.started goes first, then the three joins.
+    for (let i = 0; i < 3; i++)
+      await recordJoin({ tenantId: t.tenantId, conferenceId: second, callId: `w2-${i}`, callerNumber: `+3361234567${i}`, callerName: null, role: 'participant', direction: 'inbound', joinedAt: start });
     let clock = Date.now();
     const now = () => new Date(clock);
     const down = await deliverDueWebhooks({ now, claimant: 'w', allowPrivate: true });
@@ -130,8 +122,9 @@ describe('deliveries through the outbox', () => {
 
     receiver.failWith = null;
     clock += retryDelay(1) + 1000;
-    expect(await deliverDueWebhooks({ now, claimant: 'w', allowPrivate: true })).toEqual({ delivered: 3, failed: 0 });
-    expect(receiver.received.map((r) => r.data.participant.number)).toEqual(['+33612345670', '+33612345671', '+33612345672']);
+    expect(await deliverDueWebhooks({ now, claimant: 'w', allowPrivate: true })).toEqual({ delivered: 4, failed: 0 });
+    expect(receiver.received.map((r) => r.type)).toEqual(['conference.started', 'participant.joined', 'participant.joined', 'participant.joined']);
+    expect(receiver.received.slice(1).map((r) => r.data.participant.number)).toEqual(['+33612345670', '+33612345671', '+33612345672']);
     const after = await call(listRoute, 'GET', '/api/v1/webhooks', { token: t.admin.token });
     expect(after.json.items.find((w: { id: string }) => w.id === endpointId)).toMatchObject({ lastError: null, lastDeliveredAt: expect.any(String) });
   });

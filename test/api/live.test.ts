@@ -8,9 +8,7 @@ import { DELETE as deleteLinkRoute } from '@/app/api/v1/rooms/[id]/links/[kind]/
 import { GET as linkEventsRoute } from '@/app/l/[token]/events/route';
 import { POST as linkActionRoute } from '@/app/l/[token]/actions/route';
 import { closeConference, openConference, recordJoin, recordLeave } from '@/server/conferences/records';
-import { setMuted } from '@/server/conferences/live-state';
-import { db } from '@/server/db/client';
-import { appendConferenceEvent, appendParticipantEvent } from '@/server/live/events';
+import { setLocked, setMuted, setTalking } from '@/server/conferences/live-state';
 import { liveHub } from '@/server/live/hub';
 import { resolveLink } from '@/server/live/links';
 import { call } from '@/test/api/client';
@@ -31,7 +29,6 @@ const controllers: AbortController[] = [];
 async function running(tenant: SeededTenant, roomId: string, number: string | null) {
   const id = await openConference({ tenantId: tenant.tenantId, kind: 'room', roomId, roomNumber: null, organizerExtension: null, mediaServer: 'fs-1', sipInstance: 'no-such-sip-process', mediaName: `live-${Math.random()}`, startedAt: at });
   const pid = await recordJoin({ tenantId: tenant.tenantId, conferenceId: id, callId: `c-${Math.random()}`, callerNumber: number, callerName: 'Alice', role: 'participant', direction: 'inbound', joinedAt: at });
-  await appendParticipantEvent(db(), { tenantId: tenant.tenantId, conferenceId: id, participantId: pid, kind: 'participant-joined', at });
   return { id, pid };
 }
 
@@ -84,10 +81,9 @@ describe('GET /api/v1/conferences/{id}/events (SSE)', () => {
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toContain('text/event-stream');
     const reader = new SseReader(answer);
+    // What the sip process writes for a `*2` and a `*6` from the keypad.
     await setMuted({ tenantId: t.tenantId, conferenceId, at, by: { kind: 'keypad', id: participantId }, participantIds: [participantId], muted: true, action: 'mute', participantId });
-    await appendConferenceEvent(db(), { tenantId: t.tenantId, conferenceId, kind: 'action', payload: { at: at.toISOString(), action: 'mute', participantId, by: { kind: 'keypad', id: participantId }, result: 'ok' }, at });
-    await appendParticipantEvent(db(), { tenantId: t.tenantId, conferenceId, participantId, kind: 'participant-updated', at });
-    await appendConferenceEvent(db(), { tenantId: t.tenantId, conferenceId, kind: 'conference-updated', payload: { locked: true, paused: false, joinLeaveTones: true }, at });
+    await setLocked({ tenantId: t.tenantId, conferenceId, at, by: { kind: 'keypad', id: participantId }, locked: true });
     const updated = await reader.until((e) => e.event === 'participant.updated');
     expect(JSON.parse(updated.data)).toMatchObject({ conferenceId, participant: { id: participantId, muted: true, number: '+33612345678' } });
     const locked = await reader.until((e) => e.event === 'conference.updated');
@@ -157,10 +153,10 @@ describe('room links (L-3)', () => {
     expect(await resolveLink(token)).toMatchObject({ roomId: t.roomIds[0], kind: 'tracking', maskCallerNumbers: true });
 
     const page = new SseReader(await stream(linkEventsRoute, `/l/${token}/events?conferenceId=${conferenceId}`, { token }).response);
-    await appendParticipantEvent(db(), { tenantId: t.tenantId, conferenceId, participantId, kind: 'participant-updated', at });
-    await appendConferenceEvent(db(), { tenantId: t.tenantId, conferenceId, kind: 'action', payload: { at: at.toISOString(), action: 'lock', participantId: null, by: { kind: 'user', id: t.admin.actor.userId }, result: 'ok' }, at });
+    await setTalking(t.tenantId, conferenceId, [{ participantId, talking: true }], at);
+    await setLocked({ tenantId: t.tenantId, conferenceId, at, by: { kind: 'user', id: t.admin.actor.userId }, locked: false });
     expect(JSON.parse((await page.until((e) => e.event === 'participant.updated')).data).participant.number).toBe('+•••••••5678');
-    expect(JSON.parse((await page.until((e) => e.event === 'action')).data)).toMatchObject({ action: 'lock', by: { kind: 'user', id: null } });
+    expect(JSON.parse((await page.until((e) => e.event === 'action')).data)).toMatchObject({ action: 'unlock', by: { kind: 'user', id: null } });
 
     // A tracking page reads only.
     const refused = await call(linkActionRoute, 'POST', `/l/${token}/actions`, { params: { token }, body: { conferenceId, action: 'lock' } });
