@@ -9,10 +9,12 @@ export class SseReader {
   private waiting: (() => void)[] = [];
   done = false;
 
-  constructor(response: Response) {
+  /** `onEvent` sees each event as it is parsed (the bench times arrivals with it). */
+  constructor(response: Response, onEvent?: (event: EventSourceMessage) => void) {
     const parser = createParser({
       onEvent: (event) => {
         this.events.push(event);
+        onEvent?.(event);
         this.wake();
       },
     });
