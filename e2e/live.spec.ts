@@ -124,6 +124,16 @@ test('organizer watches and steers a running conference; the tracking page follo
   await page.keyboard.press('Enter');
   await expect(page.getByText('C’est fait.').or(page.getByText("C'est fait."))).toBeVisible();
 
+  // A subscriber who does not organize the room follows it read-only.
+  const colleague = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  const colleaguePage = await colleague.newPage();
+  await signIn(colleaguePage, users.subscriber());
+  await colleaguePage.goto(`/live/${callers[0].conferenceId}`);
+  await expect(colleaguePage.getByText('Vous suivez cette conférence ; seuls son organisateur et les administrateurs peuvent agir.')).toBeVisible();
+  await expect(colleaguePage.getByTestId('participant')).toHaveCount(2);
+  await expect(colleaguePage.getByRole('button', { name: 'Couper le micro' })).toHaveCount(0);
+  await colleague.close();
+
   // The tracking page, without an account: same conference, numbers masked, no buttons.
   const visitor = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
   const trackingPage = await visitor.newPage();

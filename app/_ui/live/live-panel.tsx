@@ -234,7 +234,7 @@ export function LivePanel(props: LivePanelProps) {
             <button type="button" disabled={busy} className={secondaryButtonClass} onClick={() => void act({ action: flags.locked ? 'unlock' : 'lock' })}>
               {flags.locked ? t('action.unlock') : t('action.lock')}
             </button>
-            <button type="button" disabled aria-describedby="record-reason" className={`${secondaryButtonClass} cursor-not-allowed`}>
+            <button type="button" disabled aria-describedby="record-reason" className={`${secondaryButtonClass} cursor-not-allowed opacity-60`}>
               {t('action.record')}
             </button>
             <button type="button" disabled={busy} className={dangerButtonClass} onClick={() => setConfirming({ action: 'end' })}>
