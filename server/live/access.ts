@@ -4,7 +4,7 @@ import { db } from '@/server/db/client';
 import { conferences, extensions, rooms, type Conference } from '@/server/db/schema';
 import { NotFoundError } from '@/server/lib/errors';
 import { isUuid } from '@/server/lib/ids';
-import type { ActionBy } from '@/server/conferences/live-state';
+import type { CommandBy } from './commands';
 import type { ResolvedLink } from './links';
 
 /**
@@ -23,7 +23,7 @@ export interface LiveAccess {
   /** A public link: the action log names who acted by kind only. */
   isPublic: boolean;
   /** How the action log names this viewer. */
-  by: ActionBy;
+  by: CommandBy;
 }
 
 /** A conference of another tenant, or of another room for a link, is missing (404, T-1). */

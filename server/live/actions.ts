@@ -57,7 +57,7 @@ export async function performConferenceAction(viewer: LiveViewer, conferenceId: 
       action: parsed.action,
       participantId: parsed.participantId ?? null,
       args: parsed.number ? { number: parsed.number } : {},
-      by: { kind: access.by.kind === 'keypad' ? 'api' : access.by.kind, id: access.by.id },
+      by: access.by,
     },
     { now },
   );

@@ -109,6 +109,7 @@ export class LiveHub {
     const notice = parseEventNotice(payload);
     if (!notice) return;
     if (this.byConference.has(notice.conferenceId)) this.read(notice.tenantId, notice.conferenceId);
+    if (notice.kind === 'conference-ended') this.roomOf.delete(notice.conferenceId);
     if (this.byRoom.size > 0 && (notice.kind === 'conference-started' || notice.kind === 'participant-joined')) void this.announceStart(notice.tenantId, notice.conferenceId);
   }
 
