@@ -58,6 +58,14 @@ describe('two sip processes on the simulated engine, driven by the CLI and by co
     expect(answer.json.error.message).toMatch(/SIP_ENGINE=simulated/);
   });
 
+  it('refuses bad options naming them, before anything is sent', async () => {
+    const bad = await cli('place', '--to', tenant.portalNumber, '--from', '+33611110100', '--dtmf', '61x1');
+    expect(bad.code).toBe(1);
+    expect(bad.json.error.errors.map((e: { field: string }) => e.field)).toEqual(['dtmf']);
+    expect((await cli('keys', '--call-id', 'nope', '--keys', '*2')).json.error.errors[0].field).toBe('callId');
+    expect((await cli('talk', '--call-id', 'sim-00000000-0000-4000-8000-000000000000', '--on', '--off')).json.error.errors[0].field).toBe('on');
+  });
+
   it('routes each command to the process that runs the conference; a killed process fails fast; SIGTERM ends cleanly', async () => {
     const a = await simulatedSip('e2e-a');
     const b = await simulatedSip('e2e-b');
