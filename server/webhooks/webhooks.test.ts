@@ -9,6 +9,8 @@ import { useTestDatabase } from '@/test/database';
 import { seedTenant, type SeededTenant } from '@/test/seed';
 import { WebhookReceiver } from '@/test/webhook-receiver';
 import { deliverDueWebhooks, retryDelay } from './deliver';
+import { startWebhookDelivery } from '@/server/jobs/webhooks';
+import { logger } from '@/server/lib/logger';
 
 /** Issue 10 webhooks: registration (admins, https, no private addresses) and signed, ordered, retried, never doubled deliveries. */
 useTestDatabase();
@@ -127,5 +129,18 @@ describe('deliveries through the outbox', () => {
     expect(receiver.received.slice(1).map((r) => r.data.participant.number)).toEqual(['+33612345670', '+33612345671', '+33612345672']);
     const after = await call(listRoute, 'GET', '/api/v1/webhooks', { token: t.admin.token });
     expect(after.json.items.find((w: { id: string }) => w.id === endpointId)).toMatchObject({ lastError: null, lastDeliveredAt: expect.any(String) });
+  });
+
+  it('is sent by the worker as soon as the event is written (its NOTIFY), not at the next minute', async () => {
+    allowPrivate(true);
+    receiver.received.length = 0;
+    const worker = await startWebhookDelivery({ claimant: 'worker-live', log: logger.child({ test: 'webhooks' }) });
+    try {
+      const third = await openConference({ tenantId: t.tenantId, kind: 'room', roomId: t.roomIds[0], roomNumber: '6211', organizerExtension: null, mediaServer: 'fs-1', sipInstance: 'sip-w', mediaName: 'w-3', startedAt: new Date() });
+      for (let i = 0; i < 100 && !receiver.received.some((r) => r.data.conferenceId === third); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(receiver.received.map((r) => [r.type, r.data.conferenceId])).toEqual([['conference.started', third]]);
+    } finally {
+      await worker.stop();
+    }
   });
 });
