@@ -154,13 +154,24 @@ test('organizer watches and steers a running conference; the tracking page follo
   await expect(roomPage.getByTestId('link-tracking').getByLabel('Nouvelle adresse, affichée seulement maintenant :')).not.toHaveValue(trackingUrl);
   await expect(trackingPage.getByText('Ce lien n’est plus valable. Demandez-en un nouveau à l’organisateur.').or(trackingPage.getByText("Ce lien n'est plus valable. Demandez-en un nouveau à l'organisateur."))).toBeVisible();
   expect((await trackingPage.request.get(trackingUrl)).status()).toBe(404);
+
+  // A control link acts without an account, logged as the link.
+  const control = roomPage.getByTestId('link-control');
+  await control.getByRole('button', { name: 'Créer' }).click();
+  const controlUrl = await control.getByLabel('Nouvelle adresse, affichée seulement maintenant :').inputValue();
   await roomPage.close();
+  const controlPage = await visitor.newPage();
+  await controlPage.goto(controlUrl);
+  await controlPage.getByRole('button', { name: 'Rétablir tous les micros' }).click();
+  await expect(controlPage.getByTestId('log-line').filter({ hasText: 'rétablir tous les micros' })).toContainText('le lien de contrôle');
 
   // Phone width, then the end for everyone.
   await expectNoHorizontalScroll(page, 'live page at 390 px');
   await page.getByRole('button', { name: 'Terminer la conférence' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Terminer la conférence' }).click();
   await expect(page.getByText('Cette conférence est terminée.')).toBeVisible();
+  // The control page then waits for the room's next conference.
+  await expect(controlPage.getByText('Aucune conférence n’est en cours dans cette salle. Cette page l’affiche dès qu’elle commence.').or(controlPage.getByText("Aucune conférence n'est en cours dans cette salle. Cette page l'affiche dès qu'elle commence."))).toBeVisible();
   await expect.poll(async () => (await cli('call', 'heard', '--call-id', callers[0].callId)).state).toBe('ended');
   await visitor.close();
   await api.dispose();

@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { conferenceAction } from '@/app/(portal)/live/actions';
 import type { ActionResult } from '@/server/actions/define';
 import type { ActionLineView, LiveConference, LiveParticipant } from '@/server/live/view';
+import { RoomWaiting } from './room-waiting';
 import { buttonClass, cardClass, dangerButtonClass, inputClass, labelClass, secondaryButtonClass } from '../styles';
 
 /**
@@ -25,6 +26,8 @@ export interface LivePanelProps {
   linkActionUrl?: string;
   /** A public page: a dead link says so. */
   isLink?: boolean;
+  /** A link page: once this conference ends, wait on this stream for the room's next one. */
+  waitUrl?: string;
   timeZone: string;
   locale: string;
   /** Portal: who the user ids of the action log are. */
@@ -156,6 +159,7 @@ export function LivePanel(props: LivePanelProps) {
 
   return (
     <div className="space-y-6">
+      {connection === 'ended' && props.waitUrl && <RoomWaiting streamUrl={props.waitUrl} />}
       <p role="status" className={`rounded-md px-3 py-2 text-sm ${connection === 'live' ? 'bg-emerald-50 text-emerald-900' : connection === 'revoked' || connection === 'closed' ? 'bg-red-50 text-red-900' : 'bg-slate-100 text-slate-800'}`}>
         {t(`connection.${connection}`)}
       </p>

@@ -6,7 +6,7 @@ import { LivePanel } from '@/app/_ui/live/live-panel';
 import { openLive, runningConferenceOfRoom } from '@/server/live/access';
 import { resolveLink } from '@/server/live/links';
 import { liveSnapshot } from '@/server/live/view';
-import { RoomWaiting } from './room-waiting';
+import { RoomWaiting } from '@/app/_ui/live/room-waiting';
 
 export const dynamic = 'force-dynamic';
 
@@ -42,6 +42,7 @@ export default async function LinkPage({ params }: { params: Promise<{ token: st
         </div>
         {snapshot ? (
           <LivePanel
+            key={snapshot.conference.id}
             initial={snapshot.conference}
             lastEventId={snapshot.lastEventId}
             actions={snapshot.actions}
@@ -50,6 +51,7 @@ export default async function LinkPage({ params }: { params: Promise<{ token: st
             streamUrl={`/l/${token}/events?conferenceId=${snapshot.conference.id}`}
             linkActionUrl={link.kind === 'control' ? `/l/${token}/actions` : undefined}
             isLink
+            waitUrl={`/l/${token}/events`}
             timeZone={link.timezone}
             locale={locale}
           />
