@@ -19,6 +19,10 @@ const sipEnvSchema = envSchema.extend({
     .string()
     .regex(/^(\+?\d{1,20}=(answered|busy|no-answer))(,\+?\d{1,20}=(answered|busy|no-answer))*$/)
     .optional(),
+  /** T-2: the folder this process shares with FreeSWITCH (announcements it plays, recordings it makes). */
+  MEDIA_SHARED_DIR: z.string().trim().min(1).default('./.data/media'),
+  /** The same folder as FreeSWITCH sees it, when mounted elsewhere there; unset: the same absolute path. */
+  MEDIA_SHARED_DIR_ON_MEDIA_SERVER: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().startsWith('/').optional()),
 });
 
 export type SipEnv = z.infer<typeof sipEnvSchema>;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import Srf from 'drachtio-srf';
 import { closeDb } from '@/server/db/client';
 import { openDatabase } from '@/server/db/embedded';
@@ -12,6 +13,7 @@ import { drainConferences } from './conference/drain';
 import { endWhatAPreviousRunLeft } from './conference/recovery';
 import { ConferenceRegistry } from './conference/registry';
 import type { CallDeps } from './deps';
+import { mediaFolder } from './media/files';
 import { promptCatalogue } from './prompts/catalogue';
 import { callServices } from './services';
 import { startSimulatedSip } from './simulated';
@@ -73,6 +75,9 @@ async function main(): Promise<void> {
     sipInstance: settings.SIP_INSTANCE_ID,
   });
 
+  const sharedDir = path.resolve(settings.MEDIA_SHARED_DIR);
+  const media = mediaFolder({ local: sharedDir, onMediaServer: settings.MEDIA_SHARED_DIR_ON_MEDIA_SERVER ?? sharedDir }, callServices);
+
   let draining = false;
   const deps: CallDeps = {
     telephony,
@@ -80,6 +85,7 @@ async function main(): Promise<void> {
     services: callServices,
     catalogue,
     conferences,
+    media,
     log,
     mediaAvailable: () => !draining && health.available(),
     mediaFailed: (err) => health.saturated(err),
@@ -119,7 +125,7 @@ async function runSimulated(settings: SipEnv, log: Logger): Promise<void> {
   await migrateDatabase(database.url);
   process.env.DATABASE_URL = database.url;
   takeOverSignals();
-  const sip = await startSimulatedSip({ instance: settings.SIP_INSTANCE_ID, log, answers: simulatedAnswers(settings) });
+  const sip = await startSimulatedSip({ instance: settings.SIP_INSTANCE_ID, log, answers: simulatedAnswers(settings), mediaDir: path.resolve(settings.MEDIA_SHARED_DIR) });
   log.info('taking simulated calls');
   await untilSignal();
   log.info('SIGTERM: ending the simulated conferences');

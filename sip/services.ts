@@ -1,4 +1,5 @@
 import { checkPin, enterRoomNumber } from '@/server/admission/room-entry';
+import { storeRecordedAnnouncement, tenantAnnouncement } from '@/server/announcements/service';
 import { extensionNumbers, findExtension, tenantForPortalNumber, tenantForSipDomain } from '@/server/admission/tenant-lookup';
 import { logAction, recordDialProgress, setHandRaised, setJoinLeaveTones, setLocked, setMuted, setPaused, setRole, setTalking } from '@/server/conferences/live-state';
 import { checkModeratorPin } from '@/server/conferences/moderator-pin';
@@ -37,6 +38,8 @@ export const callServices = {
   setTalking,
   logAction,
   recordDialProgress,
+  tenantAnnouncement,
+  storeRecordedAnnouncement,
 };
 
 export type CallServices = typeof callServices;

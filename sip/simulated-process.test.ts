@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
 import { conferences } from '@/server/db/schema';
-import { requestCommand, SipUnavailableError } from '@/server/live/commands';
+import { requestCommand } from '@/server/live/commands';
 import { eventsSince } from '@/server/live/events';
 import { runCli } from '@/test/cli';
 import { useTestDatabase } from '@/test/database';
@@ -66,7 +66,7 @@ describe('two sip processes on the simulated engine, driven by the CLI and by co
     expect((await cli('talk', '--call-id', 'sim-00000000-0000-4000-8000-000000000000', '--on', '--off')).json.error.errors[0].field).toBe('on');
   });
 
-  it('routes each command to the process that runs the conference; a killed process fails fast; SIGTERM ends cleanly', async () => {
+  it('routes each command to the process that runs the conference; a killed process fails at once; SIGTERM ends cleanly', async () => {
     const a = await simulatedSip('e2e-a');
     const b = await simulatedSip('e2e-b');
     expect(a.output()).toMatch(/SIP_ENGINE=simulated: running on the simulated telephony engine/);
@@ -105,11 +105,9 @@ describe('two sip processes on the simulated engine, driven by the CLI and by co
     // A killed process drops its lock with its connection: commands to it fail at once, never hang.
     a.child.kill('SIGKILL');
     await a.exited;
-    const started = Date.now();
     await expect(
-      requestCommand({ tenantId: tenant.tenantId, conferenceId: onA.json.conferenceId, action: 'lock', by }, { now: new Date(), timeoutMs: 10_000 }),
-    ).rejects.toBeInstanceOf(SipUnavailableError);
-    expect(Date.now() - started).toBeLessThan(3_000);
+      requestCommand({ tenantId: tenant.tenantId, conferenceId: onA.json.conferenceId, action: 'lock', by }, { now: new Date(), timeoutMs: 600_000 }),
+    ).rejects.toMatchObject({ reason: 'gone', status: 503 });
 
     // SIGTERM: its conferences end, recorded, and it exits cleanly.
     b.child.kill('SIGTERM');

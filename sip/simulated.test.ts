@@ -1,3 +1,5 @@
+import path from 'node:path';
+import os from 'node:os';
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +10,7 @@ import { eventsSince } from '@/server/live/events';
 import { requestSimulatedCall } from '@/server/live/simulated-calls';
 import { useTestDatabase } from '@/test/database';
 import { startSimulatedSip, type SimulatedSip } from './simulated';
-import { seedRoom, seedTenant } from './testing/fixtures';
+import { conferenceRecords, seedRoom, seedTenant } from './testing/fixtures';
 
 useTestDatabase();
 
@@ -43,7 +45,7 @@ const participantOf = (e: ConferenceEvent) => (e.payload as { participant: Recor
 
 beforeAll(async () => {
   tenant = await seedTenant({ dialOutClasses: ['mobile', 'national'] });
-  sip = await startSimulatedSip({ instance: 'sim-flow', log, answers: new Map([['0699999999', 'busy']]) });
+  sip = await startSimulatedSip({ instance: 'sim-flow', log, answers: new Map([['0699999999', 'busy']]), mediaDir: path.join(os.tmpdir(), 'sim-flow-media') });
 });
 
 afterAll(async () => {
@@ -128,6 +130,13 @@ describe('SIP_ENGINE=simulated: callers from the CLI queue, commands from the we
     expect(aHeard.prompts).toContain('goodbye');
     await expect(requestCommand({ tenantId: tenant.tenantId, conferenceId, action: 'lock', by }, { now: now() })).rejects.toBeInstanceOf(ConferenceEndedError);
 
+    // Every command is a line of the action log by whoever asked; the keypad's by the keypad.
+    const { actions } = await conferenceRecords(conferenceId);
+    const byUser = actions.filter((l) => l.byKind === 'user' && l.byId === by.id).map((l) => `${l.action}:${l.result}`);
+    expect(byUser).toEqual(
+      expect.arrayContaining(['mute:ok', 'kick:ok', 'kick:participant-left', 'lock:ok', 'promote:ok', 'demote:ok', 'record:unavailable', 'dial:denied', 'dial:dialing', 'end:ok']),
+    );
+    expect(actions.filter((l) => l.byKind === 'keypad').map((l) => l.action)).toEqual(['unmute']);
     const kinds = (await eventsSince({ tenantId: tenant.tenantId, conferenceId, afterId: 0, limit: 1000 })).map((e) => e.kind);
     expect(kinds[0]).toBe('conference-started');
     expect(kinds.at(-1)).toBe('conference-ended');

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { participantOfCall } from '@/server/conferences/records';
 import { CommandConsumer } from '@/server/live/commands';
 import { holdInstanceLock } from '@/server/live/liveness';
@@ -8,6 +10,7 @@ import { drainConferences } from './conference/drain';
 import { endWhatAPreviousRunLeft } from './conference/recovery';
 import { ConferenceRegistry } from './conference/registry';
 import type { CallDeps } from './deps';
+import { mediaFolder } from './media/files';
 import { promptCatalogue } from './prompts/catalogue';
 import { callServices } from './services';
 import type { CallClock } from './telephony/port';
@@ -31,8 +34,9 @@ const realClock: CallClock = { now: systemClock, sleep: (ms) => new Promise((res
  * server of its own (`simulated-<instance>`), so history shows them, marked. Callers come from
  * the CLI (`call place`) through simulated_call_requests.
  */
-export async function startSimulatedSip(opts: { instance: string; log: Logger; answers?: ReadonlyMap<string, CalleeBehaviour> }): Promise<SimulatedSip> {
+export async function startSimulatedSip(opts: { instance: string; log: Logger; answers?: ReadonlyMap<string, CalleeBehaviour>; mediaDir?: string }): Promise<SimulatedSip> {
   const { instance, log } = opts;
+  const mediaDir = opts.mediaDir ?? path.join(os.tmpdir(), 'conference-simulated-media');
   const liveness = await holdInstanceLock(instance, log, { simulated: true });
   const engine = new SimEngine(realClock, { mediaServer: `simulated-${instance}`, answers: opts.answers });
   const catalogue = promptCatalogue('/simulated-prompts');
@@ -43,6 +47,8 @@ export async function startSimulatedSip(opts: { instance: string; log: Logger; a
     services: callServices,
     catalogue,
     conferences,
+    // The simulated engine plays nothing, but the flows still fetch the tenant's announcement and keep phone recordings.
+    media: mediaFolder({ local: mediaDir, onMediaServer: mediaDir }, callServices),
     log,
     mediaAvailable: () => true,
     mediaFailed: () => {},

@@ -39,6 +39,14 @@ export async function updateTenantSettings(_prev: FormState, formData: FormData)
   return thenRefresh(await runAction('updateTenantSettings', formData), '/', 'layout');
 }
 
+export async function uploadAnnouncement(_prev: FormState, formData: FormData): Promise<FormState> {
+  return thenRefresh(await runAction('uploadAnnouncement', formData), '/admin/settings');
+}
+
+export async function deleteAnnouncement(_prev: FormState, formData: FormData): Promise<FormState> {
+  return thenRefresh(await runAction('deleteAnnouncement', formData), '/admin/settings');
+}
+
 /** Issue 10 webhooks: the secret comes back once. */
 export async function createWebhook(_prev: FormState, formData: FormData): Promise<FormState<{ id: string; secret: string }>> {
   return (await thenRefresh(await runAction('createWebhook', formData), '/admin/webhooks')) as FormState<{ id: string; secret: string }>;

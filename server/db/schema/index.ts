@@ -5,4 +5,5 @@ export * from './conferences';
 export * from './notifications';
 export * from './live';
 export * from './simulator';
+export * from './announcements';
 export * from './webhooks';

@@ -35,6 +35,7 @@ ALTER TABLE "webhook_endpoints" ADD CONSTRAINT "webhook_endpoints_tenant_id_tena
 CREATE INDEX "webhook_deliveries_due" ON "webhook_deliveries" USING btree ("next_attempt_at") WHERE status = 'pending';--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_order" ON "webhook_deliveries" USING btree ("endpoint_id","conference_id","event_id");--> statement-breakpoint
 CREATE INDEX "webhook_endpoints_tenant" ON "webhook_endpoints" USING btree ("tenant_id");--> statement-breakpoint
+CREATE INDEX "conferences_tenant_running" ON "conferences" USING btree ("tenant_id") WHERE ended_at is null;--> statement-breakpoint
 -- Webhook deliveries are written by the same transaction that writes the conference event
 -- (issue 10): no cursor to race, nothing lost if a worker is down, nothing written for an
 -- event that rolled back. participant.muted fires when a participant's muted flag changes

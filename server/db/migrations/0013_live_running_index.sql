@@ -1,1 +1,0 @@
-CREATE INDEX "conferences_tenant_running" ON "conferences" USING btree ("tenant_id") WHERE ended_at is null;
