@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, max, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '@/server/auth/actor';
+import { isUuid } from '@/server/lib/ids';
 import { db } from '@/server/db/client';
 import { conferenceActions, conferenceEvents, conferences, participants, rooms, users, type ConferenceEvent, type Participant } from '@/server/db/schema';
 import { ACTION_SOURCES, PARTICIPANT_ROLES } from '@/server/db/schema/conferences';
@@ -238,7 +239,7 @@ export function streamEvent(row: ConferenceEvent, options: { mask: boolean; isPu
 
 /** The portal's action log names the tenant's users who acted. */
 export async function userNames(tenantId: string, lines: ActionLineView[]): Promise<Record<string, string>> {
-  const ids = [...new Set(lines.filter((l) => (l.by.kind === 'user' || l.by.kind === 'api') && l.by.id).map((l) => l.by.id as string))].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const ids = [...new Set(lines.filter((l) => (l.by.kind === 'user' || l.by.kind === 'api') && l.by.id).map((l) => l.by.id as string))].filter(isUuid);
   if (ids.length === 0) return {};
   const rows = await db().select({ id: users.id, name: users.name }).from(users).where(and(eq(users.tenantId, tenantId), inArray(users.id, ids)));
   return Object.fromEntries(rows.map((r) => [r.id, r.name]));

@@ -13,6 +13,7 @@ import { publicOnlyLookup } from './address';
  * order: a delivery waits while an earlier one of the same conference is still pending. A retry
  * keeps its `webhook-id`, so a receiver that got an attempt whose answer was lost drops the copy.
  */
+/** NOTIFYed by the migration's trigger (0013_webhooks) each time it writes deliveries. */
 export const WEBHOOKS_CHANNEL = 'webhook_deliveries';
 const LEASE_MS = 30_000;
 const REQUEST_TIMEOUT_MS = 10_000;
