@@ -38,6 +38,13 @@ export interface StreamOptions {
   page: boolean;
   /** A page opened through a room link, closed when the link is regenerated or deleted. */
   tokenHash?: string;
+  /**
+   * Asked at each heartbeat whether the viewer may still look (a revoked token, an ended session,
+   * a removed user); false closes the stream, and the client's reconnection is then refused.
+   */
+  stillAllowed?: () => Promise<boolean>;
+  /** Keep-alive period (20 s; tests shorten it). */
+  heartbeatMs?: number;
   signal: AbortSignal;
 }
 
@@ -83,7 +90,13 @@ export async function conferenceEventStream(options: StreamOptions): Promise<Res
           send(frame({ event: 'conference.ended', data: { conferenceId: access.conference.id, endedAt: access.conference.endedAt.toISOString(), reason: access.conference.endReason } }));
         return close();
       }
-      heartbeat = setInterval(() => send(': keep-alive\n\n'), HEARTBEAT_MS);
+      heartbeat = setInterval(() => {
+        send(': keep-alive\n\n');
+        void options.stillAllowed?.().then(
+          (allowed) => allowed || close(),
+          () => undefined,
+        );
+      }, options.heartbeatMs ?? HEARTBEAT_MS);
       unsubscribe = await liveHub().subscribe({
         tenantId: access.tenantId,
         conferenceId: access.conference.id,

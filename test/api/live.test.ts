@@ -11,6 +11,8 @@ import { closeConference, openConference, recordJoin, recordLeave } from '@/serv
 import { setLocked, setMuted, setTalking } from '@/server/conferences/live-state';
 import { liveHub } from '@/server/live/hub';
 import { resolveLink } from '@/server/live/links';
+import { openLive } from '@/server/live/access';
+import { conferenceEventStream } from '@/server/live/stream';
 import { call } from '@/test/api/client';
 import { useTestDatabase } from '@/test/database';
 import { seedTenant, type SeededTenant } from '@/test/seed';
@@ -94,6 +96,18 @@ describe('GET /api/v1/conferences/{id}/events (SSE)', () => {
     // Resuming after the update replays what came after it, from the table.
     const resumed = new SseReader(await stream(eventsRoute, `/api/v1/conferences/${conferenceId}/events`, { id: conferenceId }, { authorization: `Bearer ${t.admin.token}`, 'last-event-id': updated.id! }).response);
     expect((await resumed.until((e) => e.event === 'conference.updated')).id).toBe(locked.id);
+  });
+
+  it('closes a stream whose viewer may no longer look (a revoked token, an ended session) at the next heartbeat', async () => {
+    let allowed = true;
+    const controller = new AbortController();
+    controllers.push(controller);
+    const access = await openLive({ kind: 'user', actor: t.admin.actor, via: 'api' }, conferenceId);
+    const reader = new SseReader(await conferenceEventStream({ access, afterId: null, page: false, signal: controller.signal, heartbeatMs: 50, stillAllowed: async () => allowed }));
+    await new Promise((r) => setTimeout(r, 150));
+    expect(reader.done).toBe(false);
+    allowed = false;
+    await reader.ended();
   });
 
   it('answers 404 for another tenant and 401 without a token', async () => {

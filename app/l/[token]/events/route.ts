@@ -13,12 +13,14 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET(request: Request, context: { params: Promise<{ token: string }> }): Promise<Response> {
   try {
-    const link = await resolveLink((await context.params).token);
+    const { token } = await context.params;
+    const link = await resolveLink(token);
     if (!link) return problem(404, 'This link is no longer valid');
     const conferenceId = new URL(request.url).searchParams.get('conferenceId');
     if (!conferenceId) return roomWaitStream({ tenantId: link.tenantId, roomId: link.roomId, tokenHash: link.tokenHash, signal: request.signal });
     const access = await openLive({ kind: 'link', link }, conferenceId);
-    return await conferenceEventStream({ access, afterId: resumeId(request), page: true, tokenHash: link.tokenHash, signal: request.signal });
+    // Besides the revocation notice, the link is checked again at each heartbeat (a notice missed during a reconnection).
+    return await conferenceEventStream({ access, afterId: resumeId(request), page: true, tokenHash: link.tokenHash, signal: request.signal, stillAllowed: async () => (await resolveLink(token)) !== null });
   } catch (error) {
     return problemFromError(error);
   }
