@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
@@ -9,6 +10,7 @@ import { runCli } from '@/test/cli';
 import { useTestDatabase } from '@/test/database';
 import { seedRoom, seedTenant } from './testing/fixtures';
 
+const exec = promisify(execFile);
 const database = useTestDatabase();
 const by = { kind: 'api' as const, id: 'token-1' };
 let tenant: Awaited<ReturnType<typeof seedTenant>>;
@@ -51,7 +53,7 @@ afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-describe('two sip processes on the simulated engine, driven by the CLI and by commands (issue 10)', () => {
+describe('two sip processes on the simulated engine, two web processes, driven by the CLI and by commands (issue 10)', () => {
   it('without a simulated sip process, call place says so', async () => {
     const answer = await cli('place', '--to', tenant.portalNumber, '--from', '+33611110100', '--dtmf', '6111#123456#');
     expect(answer.code).toBe(1);
@@ -91,6 +93,22 @@ describe('two sip processes on the simulated engine, driven by the CLI and by co
     expect(mute).toEqual({ result: 'ok' });
     const heard = await cli('heard', '--call-id', secondOnB.json.callId);
     expect(heard.json).toMatchObject({ state: 'conference', prompts: expect.arrayContaining(['you-are-muted']) });
+
+    // Two web processes at once, each with its own connections, to both sip processes.
+    const fromWeb = async (request: object) => {
+      const { stdout } = await exec(process.execPath, ['--import', 'tsx', 'test/request-command.ts', JSON.stringify(request)], {
+        env: { ...process.env, DATABASE_URL: database.url(), LOG_LEVEL: 'silent' },
+      });
+      return JSON.parse(stdout);
+    };
+    const answers = await Promise.all([
+      fromWeb({ tenantId: tenant.tenantId, conferenceId: onA.json.conferenceId, action: 'mute', participantId: onA.json.participantId, by }),
+      fromWeb({ tenantId: tenant.tenantId, conferenceId: onB.json.conferenceId, action: 'unmute', participantId: secondOnB.json.participantId, by }),
+    ]);
+    expect(answers).toEqual([{ result: 'ok' }, { result: 'ok' }]);
+    expect((await cli('heard', '--call-id', onA.json.callId)).json.prompts).toContain('you-are-muted');
+    expect((await cli('heard', '--call-id', secondOnB.json.callId)).json.prompts).toContain('you-are-unmuted');
+    await requestCommand({ tenantId: tenant.tenantId, conferenceId: onA.json.conferenceId, action: 'unmute', participantId: onA.json.participantId, by }, { now: new Date() });
 
     // Keys and voice from the CLI show as events.
     expect((await cli('keys', '--call-id', onB.json.callId, '--keys', '*8')).code).toBe(0);
