@@ -11,6 +11,7 @@ import { parseInput } from '@/server/lib/validation';
 import { refuseWebhookUrl } from './address';
 
 /** Issue 10: a tenant admin registers endpoints for the tenant's conference events. */
+export { WEBHOOK_EVENT_TYPES };
 export const WEBHOOK_ENDPOINTS_MAX = 20;
 
 export const webhookCreateSchema = z

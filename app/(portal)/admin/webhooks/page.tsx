@@ -4,9 +4,8 @@ import { AdminTable } from '@/app/_ui/admin-table';
 import { ConfirmAction } from '@/app/_ui/confirm-action';
 import { cardClass } from '@/app/_ui/styles';
 import { requireAdmin } from '@/app/lib/session';
-import { WEBHOOK_EVENT_TYPES } from '@/server/db/schema';
 import { getTenantSettings } from '@/server/tenants/service';
-import { listWebhooks } from '@/server/webhooks/endpoints';
+import { listWebhooks, WEBHOOK_EVENT_TYPES } from '@/server/webhooks/endpoints';
 import { deleteWebhook } from '../actions';
 import { WebhookForm } from './webhook-form';
 
