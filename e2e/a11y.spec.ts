@@ -60,6 +60,8 @@ test('every page passes axe-core', async ({ page }) => {
     ['/admin/users', 'users'],
     ['/admin/settings', 'tenant settings'],
     ['/admin/outbox', 'outbox'],
+    ['/admin/webhooks', 'webhooks'],
+    ['/live', 'live now'],
   ]) {
     await page.goto(path);
     await expectAccessible(page, what);

@@ -19,7 +19,7 @@ export interface ActionCase {
   check?: (result: ActionResult<unknown>) => void;
 }
 
-export type ActionRow = (tenants: { a: SeededTenant; b: SeededTenant }) => ActionCase[];
+export type ActionRow = (tenants: { a: SeededTenant & { conferenceId: string; webhookId: string }; b: SeededTenant }) => ActionCase[];
 
 /** A start typed in the tenant's zone, as the room form sends it. */
 const roomForm = { name: 'Taken over', startsAt: '2031-03-01T10:00', durationMinutes: '30', pin: '4321', moderatorPin: '', description: '' };
@@ -97,6 +97,14 @@ export const actionRows: Record<ActionKey, ActionRow> = {
   ],
   createApiToken: () => [{ what: 'creates a token acting as B only', input: { name: 'B script', expiresInDays: '7' }, status: 200 }],
   revokeApiToken: ({ a }) => [{ what: "revokes A's admin's token", input: { id: a.admin.tokenId } }],
+  conferenceAction: ({ a }) => [
+    { what: "locks A's conference", input: { conferenceId: a.conferenceId, action: 'lock' } },
+    { what: "kicks A's participant", input: { conferenceId: a.conferenceId, action: 'kick', participantId: a.conferenceId } },
+  ],
+  createRoomLink: ({ a }) => [{ what: "makes a control link for A's room", input: { roomId: a.roomIds[0], kind: 'control' } }],
+  deleteRoomLink: ({ a }) => [{ what: "deletes the tracking link of A's room", input: { roomId: a.roomIds[1], kind: 'tracking' } }],
+  createWebhook: () => [{ what: 'registers an endpoint of its own', input: { url: 'https://93.184.216.34/hooks/b-form', events: ['participant.joined', 'participant.left'] }, status: 200 }],
+  deleteWebhook: ({ a }) => [{ what: "removes A's webhook endpoint", input: { id: a.webhookId } }],
   setLocale: () => [{ what: "changes B's own language only", input: { locale: 'en' }, status: 200 }],
   updateTenantSettings: () => [
     {

@@ -15,7 +15,7 @@ export interface RouteCase {
 
 /** A also has a conference (with one participant leg) in CONFERENCE_MONTH. */
 export interface IsolationTenants {
-  a: SeededTenant & { conferenceId: string };
+  a: SeededTenant & { conferenceId: string; webhookId: string };
   b: SeededTenant;
 }
 
@@ -134,6 +134,40 @@ export const routeRows: Record<string, RouteRow> = {
       },
     },
   ],
+  'GET /api/v1/conferences/live': ({ a }) => [
+    {
+      what: "lists running conferences and sees none of A's",
+      status: 200,
+      check: (answer) => {
+        expect(idsOf(answer.json.items)).not.toContain(a.conferenceId);
+        expect(JSON.stringify(answer.json)).not.toContain(a.tenantId);
+      },
+    },
+  ],
+  'POST /api/v1/conferences/[id]/actions': ({ a }) => [
+    { what: "locks A's conference", params: { id: a.conferenceId }, body: { action: 'lock' } },
+    { what: "dials out from A's conference", params: { id: a.conferenceId }, body: { action: 'dial', number: '0123456789' } },
+  ],
+  'GET /api/v1/conferences/[id]/events': ({ a }) => [{ what: "follows the event stream of A's conference", params: { id: a.conferenceId } }],
+  'POST /api/v1/rooms/[id]/links': ({ a }) => [
+    { what: "creates a tracking link for A's room", params: { id: a.roomIds[0] }, body: { kind: 'tracking' } },
+    { what: "regenerates the control link of A's subscriber's room", params: { id: a.roomIds[1] }, body: { kind: 'control' } },
+  ],
+  'DELETE /api/v1/rooms/[id]/links/[kind]': ({ a }) => [{ what: "deletes the tracking link of A's room", params: { id: a.roomIds[0], kind: 'tracking' } }],
+  'GET /api/v1/webhooks': ({ a }) => [
+    {
+      what: "lists its webhooks and sees none of A's",
+      status: 200,
+      check: (answer) => {
+        expect(JSON.stringify(answer.json)).not.toContain(a.tenantId);
+        expect(answer.json.items.every((w: { url: string }) => !w.url.includes('tenant-a'))).toBe(true);
+      },
+    },
+  ],
+  'POST /api/v1/webhooks': () => [
+    { what: 'registers an endpoint of its own', body: { url: 'https://93.184.216.34/hooks/b', events: ['conference.started'] }, status: 201 },
+  ],
+  'DELETE /api/v1/webhooks/[id]': ({ a }) => [{ what: "removes A's webhook endpoint", params: { id: a.webhookId } }],
   'GET /api/v1/tenant': ({ a, b }) => [
     {
       what: 'reads its own tenant, never A',

@@ -6,6 +6,7 @@ import { actions, type ActionKey } from '@/server/actions';
 import { executeAction } from '@/server/actions/define';
 import { storeRecordedAnnouncement } from '@/server/announcements/service';
 import { closeConference, openConference, recordJoin } from '@/server/conferences/records';
+import { createWebhook } from '@/server/webhooks/endpoints';
 import { call, type Answer } from '@/test/api/client';
 import { toneWav } from '@/test/audio';
 import { useTestDatabase } from '@/test/database';
@@ -28,12 +29,17 @@ let b: SeededTenant;
 beforeAll(async () => {
   // A's room numbers are free in B, so that B booking one shows B never collides with A.
   const seeded = await seedTenant('A', { roomNumbers: ['3001', '3002'] });
-  a = { ...seeded, conferenceId: await heldConference(seeded) };
+  a = { ...seeded, conferenceId: await heldConference(seeded), webhookId: await ownWebhook(seeded, 'tenant-a') };
   // T-2: A has a welcome announcement that B's uploads and deletions must leave alone.
   await storeRecordedAnnouncement(seeded.tenantId, toneWav({ seconds: 1, rate: 8000, channels: 1 }), new Date());
   b = await seedTenant('B');
   await heldConference(b);
 });
+
+/** A webhook endpoint of the tenant (issue 10). */
+async function ownWebhook(t: SeededTenant, label: string): Promise<string> {
+  return (await createWebhook(t.admin.actor, { url: `https://93.184.216.34/hooks/${label}`, events: ['conference.ended'] }, new Date())).id;
+}
 
 /** A finished conference of the tenant's first room, in CONFERENCE_MONTH, with one leg. */
 async function heldConference(t: SeededTenant): Promise<string> {
@@ -55,8 +61,9 @@ async function heldConference(t: SeededTenant): Promise<string> {
   return conferenceId;
 }
 
-const idsOf = (t: SeededTenant & { conferenceId?: string }) => [
+const idsOf = (t: SeededTenant & { conferenceId?: string; webhookId?: string }) => [
   ...(t.conferenceId ? [t.conferenceId] : []),
+  ...(t.webhookId ? [t.webhookId] : []),
   t.tenantId,
   t.admin.actor.userId,
   t.subscriber.actor.userId,

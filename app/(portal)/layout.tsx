@@ -6,10 +6,11 @@ import { NavLink } from '@/app/_ui/nav-link';
 import { leave } from '@/app/lib/authenticate';
 import { requireActor } from '@/app/lib/session';
 import { isAdmin } from '@/server/auth/actor';
+import { countLiveConferences } from '@/server/live/view';
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
-  const [t, security, history] = await Promise.all([getTranslations('common'), getTranslations('security'), getTranslations('history')]);
+  const [t, security, history, tLive, running] = await Promise.all([getTranslations('common'), getTranslations('security'), getTranslations('history'), getTranslations('live'), countLiveConferences(actor)]);
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">
@@ -27,6 +28,11 @@ export default async function PortalLayout({ children }: { children: ReactNode }
             <NavLink href="/history">
               {history('nav')}
             </NavLink>
+            {running > 0 && (
+              <NavLink href="/live">
+                {tLive('nav')} ({running})
+              </NavLink>
+            )}
             <NavLink href="/account">
               {security('nav')}
             </NavLink>
@@ -46,6 +52,9 @@ export default async function PortalLayout({ children }: { children: ReactNode }
                 </NavLink>
                 <NavLink href="/admin/settings">
                   {t('nav.settings')}
+                </NavLink>
+                <NavLink href="/admin/webhooks">
+                  {tLive('webhooksNav')}
                 </NavLink>
               </>
             )}

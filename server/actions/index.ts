@@ -5,6 +5,7 @@ import { sendInvitationsAction } from '@/server/notifications/action';
 import { createRoom, deleteRoom, duplicateRoom, updateRoom } from './rooms';
 import { updateTenantSettings } from './tenant';
 import { createApiToken, revokeApiToken } from './tokens';
+import { conferenceAction, createRoomLink, createWebhook, deleteRoomLink, deleteWebhook } from './live';
 import { createUser, deleteUser, setLocale } from './users';
 
 /**
@@ -33,6 +34,11 @@ export const actions = {
   deleteAnnouncement,
   createApiToken,
   revokeApiToken,
+  conferenceAction,
+  createRoomLink,
+  deleteRoomLink,
+  createWebhook,
+  deleteWebhook,
 };
 
 export type ActionKey = keyof typeof actions;

@@ -4,6 +4,8 @@ import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { conferencePaths } from '@/server/conferences/openapi';
 import { historyPaths } from '@/server/history/openapi';
 import { memberPaths } from '@/server/members/openapi';
+import { livePaths } from '@/server/live/openapi';
+import { webhookPaths } from '@/server/webhooks/openapi';
 import { invitationPaths } from '@/server/notifications/openapi';
 import { roomPaths } from '@/server/rooms/openapi';
 import { tenantPaths } from '@/server/tenants/openapi';
@@ -43,7 +45,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
     },
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from `npm run cli -- token create`' } } },
-    paths: { ...servicePaths, ...roomPaths, ...memberPaths, ...invitationPaths, ...conferencePaths, ...tenantPaths, ...announcementPaths, ...historyPaths },
+    paths: { ...servicePaths, ...roomPaths, ...memberPaths, ...invitationPaths, ...conferencePaths, ...tenantPaths, ...announcementPaths, ...historyPaths, ...livePaths, ...webhookPaths },
   });
   return cached;
 }

@@ -93,8 +93,11 @@ export async function getConference(actor: Actor, conferenceId: string, now: Dat
   const [legs, actions] = await Promise.all([legsOf(actor.tenantId, [row.id]), actionsOf(actor.tenantId, row.id)]);
   const own = legs.get(row.id) ?? [];
   const minutes = own.reduce((sum, leg) => sum + legMinutes(leg.joinedAt, leg.leftAt, now), 0);
-  return { ...summary(row, own.length, minutes, now), participants: own.map((leg) => participantView(leg, now)), actions: actions.map(actionView) };
+  return { ...summary(row, own.length, minutes, now), ...liveFields(row), participants: own.map((leg) => participantView(leg, now)), actions: actions.map(actionView) };
 }
+
+/** L-1: while it runs, a conference says so and whether it is locked (the participants carry their live state). */
+const liveFields = (row: ConferenceRow) => ({ live: row.endedAt === null, locked: row.locked });
 
 function conferenceRows(where: SQL | undefined): Promise<ConferenceRow[]> {
   return db()
@@ -180,6 +183,12 @@ function participantView(leg: Participant, now: Date): ParticipantView {
     endReason: leg.endReason,
     durationSeconds: legSeconds(leg.joinedAt, leg.leftAt, now),
     participantMinutes: legMinutes(leg.joinedAt, leg.leftAt, now),
+    // L-1 live state, under the names of the live API (the tenant's own users see whole numbers).
+    number: leg.callerNumber,
+    name: leg.callerName,
+    muted: leg.muted,
+    talking: leg.talking,
+    handRaised: leg.handRaised,
   };
 }
 

@@ -50,6 +50,12 @@ export const participantSchema = z
     leftAt: instant.nullable(),
     endReason: z.string().nullable(),
     ...usage,
+    // L-1 live state (issue 10): `number` is callerNumber under the live API's name.
+    number: z.string().nullable(),
+    name: z.string().nullable(),
+    muted: z.boolean(),
+    talking: z.boolean(),
+    handRaised: z.boolean(),
   })
   .meta({ id: 'Participant' });
 
@@ -65,7 +71,13 @@ export const actionSchema = z
   .meta({ id: 'ConferenceAction' });
 
 export const conferenceSchema = conferenceSummarySchema
-  .extend({ participants: z.array(participantSchema), actions: z.array(actionSchema) })
+  .extend({
+    // L-1: true while the conference runs; `locked` is C-6's state.
+    live: z.boolean(),
+    locked: z.boolean(),
+    participants: z.array(participantSchema),
+    actions: z.array(actionSchema),
+  })
   .meta({ id: 'Conference' });
 
 export const conferenceListSchema = z

@@ -10,6 +10,7 @@ import { NOTIFICATIONS_CHANNEL } from '@/server/notifications/create';
 import { releaseClaimsOf } from '@/server/notifications/store';
 import { serialRounds } from './rounds';
 import { runDueJobs } from './run-due';
+import { startWebhookDelivery } from './webhooks';
 
 /**
  * The worker (`npm run worker`, started by `npm start`): runs the due jobs once at start, which
@@ -60,11 +61,13 @@ async function main(): Promise<void> {
   const task = cron.schedule('* * * * *', rounds.request, { name: 'due-jobs' });
   const nudges = await listenForNotifications(rounds.request);
   void rounds.request();
+  const webhooks = await startWebhookDelivery({ claimant: workerId, log });
 
   const stop = async (signal: string) => {
     log.info({ signal }, 'stopping after the round in progress');
     await task.stop();
     await nudges.end();
+    await webhooks.stop();
     await rounds.close();
     await closeDb();
     await database.stop();

@@ -41,6 +41,8 @@ export const envSchema = z.object({
   STORAGE_S3_BUCKET: optionalText,
   STORAGE_S3_REGION: z.string().trim().min(1).default('us-east-1'),
   STORAGE_S3_ENDPOINT: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.url().optional()),
+  // Issue 10 webhooks: 1 lets endpoints be on loopback or private networks and use http (development, tests).
+  WEBHOOKS_ALLOW_PRIVATE: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -46,3 +46,12 @@ export async function uploadAnnouncement(_prev: FormState, formData: FormData): 
 export async function deleteAnnouncement(_prev: FormState, formData: FormData): Promise<FormState> {
   return thenRefresh(await runAction('deleteAnnouncement', formData), '/admin/settings');
 }
+
+/** Issue 10 webhooks: the secret comes back once. */
+export async function createWebhook(_prev: FormState, formData: FormData): Promise<FormState<{ id: string; secret: string }>> {
+  return (await thenRefresh(await runAction('createWebhook', formData), '/admin/webhooks')) as FormState<{ id: string; secret: string }>;
+}
+
+export async function deleteWebhook(_prev: FormState, formData: FormData): Promise<FormState> {
+  return thenRefresh(await runAction('deleteWebhook', formData), '/admin/webhooks');
+}

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { StatusBadge } from '@/app/_ui/status-badge';
 import { buttonClass, cardClass, inputClass, labelClass, linkClass, secondaryButtonClass } from '@/app/_ui/styles';
 import { getDateLocale } from '@/app/lib/i18n/date-locale';
@@ -12,6 +12,8 @@ import { ROOM_STATUSES } from '@/server/rooms/rules/window';
 import { ROOM_LIST_FILTERS } from '@/server/rooms/schemas';
 import { listRooms } from '@/server/rooms/service';
 import { getTenantSettings } from '@/server/tenants/service';
+import { LiveList } from '@/app/_ui/live/live-list';
+import { listLiveConferences } from '@/server/live/view';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('rooms'))('title') };
@@ -37,6 +39,8 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
   const searching = SEARCH_FIELDS.some((f) => search[f]);
   const [t, tools, tenant] = await Promise.all([getTranslations('rooms'), getTranslations('roomTools'), getTenantSettings(actor)]);
   const tErrors = await getTranslations('errors');
+  // L-1: the conferences running now, above the rooms.
+  const [live, tLive, uiLocale] = await Promise.all([listLiveConferences(actor), getTranslations('live'), getLocale()]);
   const locale = await getDateLocale(tenant.timezone);
 
   // A bad search is said next to its field, and the list shows as without it.
@@ -63,6 +67,15 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
           {t('new')}
         </Link>
       </div>
+
+      {live.items.length > 0 && (
+        <section aria-labelledby="live-now" className="space-y-2">
+          <h2 id="live-now" className="text-lg font-semibold">
+            {tLive('listTitle')}
+          </h2>
+          <LiveList items={live.items} timeZone={tenant.timezone} locale={uiLocale} />
+        </section>
+      )}
 
       <nav aria-label={t('filters.label')} className="flex gap-2">
         {(['upcoming', 'expired', 'all'] as const).map((f) => (

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './tenants';
 import { rooms } from './rooms';
@@ -40,6 +41,10 @@ export const conferences = pgTable(
     index('conferences_tenant_started').on(t.tenantId, t.startedAt),
     index('conferences_room_open').on(t.roomId, t.endedAt),
     index('conferences_instance_open').on(t.sipInstance, t.endedAt),
+    // L-1: the tenant's running conferences (live list, the portal's "live now" entry on every page).
+    index('conferences_tenant_running')
+      .on(t.tenantId)
+      .where(sql`ended_at is null`),
   ],
 );
 

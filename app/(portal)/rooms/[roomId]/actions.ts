@@ -10,3 +10,16 @@ export async function sendInvitations(_prev: FormState, formData: FormData): Pro
   if (result.ok) revalidatePath(`/rooms/${formData.get('roomId')}`);
   return result;
 }
+
+/** L-3: the room's tracking or control link, made or regenerated; its URL comes back once. */
+export async function createRoomLink(_prev: FormState, formData: FormData): Promise<FormState<{ kind: string; url: string }>> {
+  const result = await runAction('createRoomLink', formData);
+  if (result.ok) revalidatePath(`/rooms/${formData.get('roomId')}`);
+  return result;
+}
+
+export async function deleteRoomLink(_prev: FormState, formData: FormData): Promise<FormState> {
+  const result = await runAction('deleteRoomLink', formData);
+  if (result.ok) revalidatePath(`/rooms/${formData.get('roomId')}`);
+  return result;
+}

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ConfirmAction } from '@/app/_ui/confirm-action';
 import { StatusBadge } from '@/app/_ui/status-badge';
 import { cardClass, secondaryButtonClass } from '@/app/_ui/styles';
@@ -20,6 +20,9 @@ import { EditMember } from './edit-member';
 import { GuessingAlert } from './guessing-alert';
 import { MemberForm } from './member-form';
 import { NoPinWarning } from './no-pin-warning';
+import { LiveLinks } from './live-links';
+import { runningConferenceOfRoom } from '@/server/live/access';
+import { roomLinkStatus } from '@/server/live/links';
 
 export async function generateMetadata({ params }: { params: Promise<{ roomId: string }> }): Promise<Metadata> {
   const actor = await requireActor();
@@ -49,6 +52,9 @@ export default async function RoomPage({
   ]);
   const [tm, to] = await Promise.all([getTranslations('members'), getTranslations('roomOptions')]);
   const canManage = isAdmin(actor) || room.organizer.id === actor.userId;
+  // L-1, L-3: the conference running in the room now, and the room's live links.
+  const [runningId, links, tLive] = await Promise.all([runningConferenceOfRoom(actor.tenantId, room.id), canManage ? roomLinkStatus(actor, room.id) : [], getTranslations('live')]);
+  const linkSince = new Intl.DateTimeFormat(await getLocale(), { timeZone: tenant.timezone, dateStyle: 'medium', timeStyle: 'short' });
   const times = roomTimes(room, tenant.timezone, await getDateLocale(tenant.timezone));
   const howToJoin = t(room.pin ? 'howToJoinWithPin' : 'howToJoin', { numbers: tenant.portalNumbers.join(', '), roomNumber: room.roomNumber, pin: room.pin ?? '' });
   const dialInText = [
@@ -124,6 +130,16 @@ export default async function RoomPage({
 
       {!room.pin && <NoPinWarning />}
 
+      {runningId && (
+        <p className="flex flex-wrap items-center gap-3 rounded border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+          <span className="inline-block h-2.5 w-2.5 rounded-full bg-red-600" aria-hidden="true" />
+          {tLive('roomLive')}
+          <Link href={`/live/${runningId}`} className="font-semibold text-red-900 underline">
+            {tLive('open')}
+          </Link>
+        </p>
+      )}
+
       <section aria-labelledby="room-facts" className={`${cardClass} p-6`}>
         <h2 id="room-facts" className="sr-only">
           {t('details')}
@@ -160,6 +176,8 @@ export default async function RoomPage({
           ))}
         </dl>
       </section>
+
+      {canManage && <LiveLinks roomId={room.id} links={links.map((l) => ({ kind: l.kind, since: linkSince.format(l.createdAt) }))} />}
 
       <section aria-labelledby="members-title" className="space-y-4">
         <h2 id="members-title" className="text-xl font-semibold">

@@ -1,0 +1,88 @@
+import { eq } from 'drizzle-orm';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GET as getConferenceRoute } from '@/app/api/v1/conferences/[id]/route';
+import { POST as actionRoute } from '@/app/api/v1/conferences/[id]/actions/route';
+import { POST as linkActionRoute } from '@/app/l/[token]/actions/route';
+import { actorForUser } from '@/server/auth/actor';
+import { db } from '@/server/db/client';
+import { users } from '@/server/db/schema';
+import { eventsSince } from '@/server/live/events';
+import { liveHub } from '@/server/live/hub';
+import { createRoomLink } from '@/server/live/links';
+import { requestSimulatedCall } from '@/server/live/simulated-calls';
+import { createToken } from '@/server/users/tokens';
+import { startSimulatedSip, type SimulatedSip } from '@/sip/simulated';
+import { seedRoom, seedTenant } from '@/sip/testing/fixtures';
+import { call } from '@/test/api/client';
+import { useTestDatabase } from '@/test/database';
+
+/**
+ * L-2 end to end below the browser: the REST route and a control link's route ask the sip
+ * process on the simulated engine (the stand-in for FreeSWITCH), which acts and answers.
+ */
+useTestDatabase();
+
+let sip: SimulatedSip;
+let tenant: Awaited<ReturnType<typeof seedTenant>>;
+let token: string;
+let roomId: string;
+const callers: { callId: string; conferenceId: string; participantId: string }[] = [];
+
+beforeAll(async () => {
+  tenant = await seedTenant();
+  roomId = (await seedRoom({ tenantId: tenant.tenantId, organizerId: tenant.adminUserId }, { roomNumber: '6231', startsAt: new Date(Date.now() - 60_000), pin: '123456' })).id;
+  const [admin] = await db().select({ email: users.email }).from(users).where(eq(users.id, tenant.adminUserId));
+  ({ token } = await createToken(admin.email));
+  sip = await startSimulatedSip({ instance: 'web-live-sip', log: pino({ level: 'silent' }) });
+  for (const from of ['+33611000001', '+33611000002', '+33611000003'])
+    callers.push((await requestSimulatedCall({ kind: 'place', args: { to: tenant.portalNumber, from, dtmf: '6231#123456#' } }, { now: new Date(), timeoutMs: 20_000 })) as never);
+}, 60_000);
+
+afterAll(async () => {
+  await sip?.stop();
+  await liveHub().close();
+});
+
+const conferenceId = () => callers[0].conferenceId;
+const act = (body: unknown) => call(actionRoute, 'POST', `/api/v1/conferences/${conferenceId()}/actions`, { token, params: { id: conferenceId() }, body });
+
+describe('actions reach the sip process running the conference', () => {
+  it('mutes through the API: answered once done, the state and the log say so', async () => {
+    const answer = await act({ action: 'mute', participantId: callers[1].participantId });
+    expect(answer).toMatchObject({ status: 200, json: { result: 'ok' } });
+    const conference = await call(getConferenceRoute, 'GET', `/api/v1/conferences/${conferenceId()}`, { token, params: { id: conferenceId() } });
+    expect(conference.json.participants.find((p: { id: string }) => p.id === callers[1].participantId)).toMatchObject({ muted: true });
+    const heard = (await requestSimulatedCall({ kind: 'heard', callId: callers[1].callId }, { now: new Date(), timeoutMs: 5_000 })) as { prompts: string[] };
+    expect(heard.prompts).toContain('you-are-muted');
+  });
+
+  it('locks through a control link, logged as the link', async () => {
+    const admin = (await actorForUser(tenant.adminUserId))!;
+    const link = await createRoomLink(admin, roomId, { kind: 'control' }, new Date());
+    const linkToken = new URL(link.url).pathname.split('/').pop()!;
+    const answer = await call(linkActionRoute, 'POST', `/l/${linkToken}/actions`, { params: { token: linkToken }, body: { conferenceId: conferenceId(), action: 'lock' } });
+    expect(answer).toMatchObject({ status: 200, json: { ok: true, data: { result: 'ok' } } });
+    const events = await eventsSince({ tenantId: tenant.tenantId, conferenceId: conferenceId(), afterId: 0, limit: 1000 });
+    expect(events.find((e) => e.kind === 'action' && (e.payload as { action: string }).action === 'lock')?.payload).toMatchObject({ by: { kind: 'link', id: 'control' }, result: 'ok' });
+  });
+
+  it('dials a number the policy allows and answers dialing; the progress comes as events', async () => {
+    expect((await act({ action: 'dial', number: '0123456789' })).json).toEqual({ result: 'dialing' });
+    for (let i = 0; i < 50; i++) {
+      const events = await eventsSince({ tenantId: tenant.tenantId, conferenceId: conferenceId(), afterId: 0, limit: 1000 });
+      if (events.some((e) => e.kind === 'dial-progress')) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('no dial progress');
+  });
+
+  it('answers 409 for a participant who hung up, then ends the conference for everyone', async () => {
+    await requestSimulatedCall({ kind: 'hangup', callId: callers[2].callId }, { now: new Date(), timeoutMs: 5_000 });
+    const left = await act({ action: 'kick', participantId: callers[2].participantId });
+    expect(left.status).toBe(409);
+    expect((await act({ action: 'end' })).json).toEqual({ result: 'ok' });
+    for (let i = 0; i < 50 && (await act({ action: 'unlock' })).status !== 409; i++) await new Promise((r) => setTimeout(r, 100));
+    expect((await act({ action: 'unlock' })).status).toBe(409);
+  });
+});
