@@ -23,11 +23,12 @@ const focused = (page: Page) =>
   });
 
 let roomId = '';
-let rest: ReturnType<typeof restClient>;
+let token = '';
 
 test.beforeAll(async ({ request }) => {
-  rest = restClient(request, await apiToken(users.subscriber()));
-  const room = await rest.post<{ id: string }>('/rooms', { roomNumber: '6502', name: 'Point hebdomadaire', startsAt: `${YEAR}-05-12T09:00:00+02:00`, pin: '135790' });
+  test.setTimeout(120_000);
+  token = await apiToken(users.subscriber());
+  const room = await restClient(request, token).post<{ id: string }>('/rooms', { roomNumber: '6502', name: 'Point hebdomadaire', startsAt: `${YEAR}-05-12T09:00:00+02:00`, pin: '135790' });
   roomId = room.id;
 });
 
@@ -103,12 +104,13 @@ test('a reload keeps the half-filled room and member forms; sending clears them 
   await expect(page.getByRole('combobox', { name: /^(nom|name)$/i })).toHaveValue('Invité à moitié');
   await expect(page.getByRole('textbox', { name: /^(e-mail|email)$/i })).toHaveValue('moitie@example.com');
   await page.getByRole('button', { name: /ajouter le membre|add member/i }).click();
-  await expect(page.getByRole('cell', { name: 'Invité à moitié' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Invité à moitié', exact: true })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('combobox', { name: /^(nom|name)$/i })).toHaveValue('');
 });
 
-test('"show more" adds the next rooms under those shown and lands on the first new one (issue 12.7)', async ({ page }) => {
+test('"show more" adds the next rooms under those shown and lands on the first new one (issue 12.7)', async ({ page, request }) => {
+  const rest = restClient(request, token);
   for (let i = 0; i < 52; i++) {
     await rest.post('/rooms', { roomNumber: String(6510 + i), name: `Suite ${String(i).padStart(2, '0')}`, startsAt: `${YEAR}-07-01T08:00:00+02:00` });
   }
