@@ -2,25 +2,9 @@ import { expect, test } from '@playwright/test';
 import { apiToken, restClient } from './api';
 import { YEAR, runDueJobs, signIn, users } from './helpers';
 
-/* Issue 12.8, the texts as a reader of the page sees them. */
+/* Issue 12.8, the texts as a reader of the page sees them (a portal number's line: room-tools.spec.ts). */
 
 test.describe.configure({ mode: 'serial' });
-
-test('a refused portal number is said on its own line of the settings (issue 12.8)', async ({ page }) => {
-  await signIn(page, users.admin());
-  await page.getByRole('button', { name: 'Français' }).click();
-  await page.goto('/admin/settings');
-  const numbers = page.getByLabel('Numéros du portail');
-  const before = await numbers.inputValue();
-  await numbers.fill(`${before.split('\n')[0]}\n+33 1 HELLO`);
-  await page.getByRole('button', { name: 'Enregistrer les paramètres' }).click();
-  await expect(numbers).toHaveAttribute('aria-invalid', 'true');
-  await expect(numbers).toHaveAccessibleDescription(/Ligne 2 \(\+33 1 HELLO\)/);
-  await expect(page.getByText(/^Ligne 2 \(\+33 1 HELLO\) :/)).toBeVisible();
-  await expect(page.getByText(/^Ligne 1 /)).toHaveCount(0);
-  await page.goto('/admin/settings');
-  await expect(numbers).toHaveValue(before);
-});
 
 test('the outbox names its kinds in French; an English page on a Paris tenant writes dates day first (issue 12.8)', async ({ page, request }) => {
   const rest = restClient(request, await apiToken(users.subscriber()));
