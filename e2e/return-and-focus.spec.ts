@@ -73,6 +73,11 @@ test('after an action the focus is at its result: the message, the changed row, 
   await expect(page.getByText('Zoé Martin-Leroy')).toHaveCount(0);
   await expect.poll(async () => (await focused(page)).afterAction).toBe(true);
   expect((await focused(page)).text).toMatch(/aucun membre|no members/i);
+
+  await page.getByRole('button', { name: /supprimer la salle|delete room/i }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /supprimer|delete/i }).click();
+  await expect(page).toHaveURL(/\/rooms\?filter=all&deleted=1$/);
+  await expect(page.getByRole('status').filter({ hasText: /salle a été supprimée|room was deleted/i })).toBeFocused();
 });
 
 test('a reload keeps the half-filled room and member forms; sending clears them (issue 12.7)', async ({ page }) => {
@@ -124,5 +129,6 @@ test('"show more" adds the next rooms under those shown and lands on the first n
   expect(await rows.first().getAttribute('data-room-number')).toBe(firstRow);
   await expect(page).toHaveURL(/shown=100.*#rooms-from-50$/);
   await expect(rows.nth(50)).toBeInViewport();
+  await expect(rows.nth(50)).toBeFocused();
   await expect(page.getByRole('link', { name: /afficher plus|show more/i })).toHaveCount(0);
 });

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { FocusHashTarget } from '@/app/_ui/focus-hash-target';
+import { FocusedNotice } from '@/app/_ui/focused-notice';
 import { StatusBadge } from '@/app/_ui/status-badge';
 import { buttonClass, cardClass, inputClass, labelClass, linkClass, secondaryButtonClass } from '@/app/_ui/styles';
 import { getDateLocale } from '@/app/lib/i18n/date-locale';
@@ -73,8 +75,14 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
   const errorOf = (field: SearchField) => fieldErrors[field] && (tErrors.has(fieldErrors[field]!) ? tErrors(fieldErrors[field]!) : tErrors('field.invalid'));
   const described = (field: SearchField) => (fieldErrors[field] ? `search-${field}-error` : undefined);
 
+  const tp = await getTranslations('portal');
+
   return (
     <div className="space-y-6">
+      {params.deleted === '1' && (
+        <FocusedNotice className="rounded border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">{tp('roomDeleted')}</FocusedNotice>
+      )}
+      <FocusHashTarget key={shown} />
       <div className="flex flex-wrap items-center justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">{t('title')}</h1>
