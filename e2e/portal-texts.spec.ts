@@ -18,6 +18,7 @@ test('the outbox names its kinds in French; an English page on a Paris tenant wr
 
   await signIn(page, users.admin());
   await page.getByRole('button', { name: 'Français' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await page.goto('/admin/outbox');
   const lucie = page.getByTestId('outbox-message').filter({ hasText: 'lucie@example.com' });
   await expect(lucie.filter({ hasText: 'Modification' })).toHaveCount(1);
@@ -26,6 +27,7 @@ test('the outbox names its kinds in French; an English page on a Paris tenant wr
 
   // The browser asks for French (fr-FR): nothing says which English, so the tenant's zone does.
   await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.goto(`/rooms/${room.id}`);
   await expect(page.getByText('14/04/' + YEAR + ', 10:00', { exact: true })).toBeVisible();
   await expect(page.getByText(`4/14/${YEAR}`)).toHaveCount(0);
