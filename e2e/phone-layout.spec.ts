@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { apiToken, restClient } from './api';
@@ -6,7 +7,7 @@ import { YEAR, runDueJobs, signIn, users } from './helpers';
 
 /*
  * Issue 12.4: every page of the portal fits a 390 px phone without horizontal scrolling, with its
- * buttons and links on screen, and so does every dialog the page opens.
+ * buttons and links on screen and no serious axe violation, and so does every dialog it opens.
  */
 
 const PHONE = { width: 390, height: 844 };
@@ -122,13 +123,16 @@ async function offScreenControls(page: Page, scope: string): Promise<string[]> {
 }
 
 for (const entry of PHONE_PAGES) {
-  test(`${entry.route} as ${entry.as} fits 390 px, dialogs included (issue 12.4)`, async ({ browser }) => {
+  test(`${entry.route} as ${entry.as} fits 390 px, dialogs included (issue 12.4, Q-2)`, async ({ browser }) => {
     const page = await pageAs(browser, entry.as);
     await page.goto(entry.path(fixture));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(entry.heading);
 
     expect(await page.evaluate(() => document.documentElement.scrollWidth), 'page width').toBeLessThanOrEqual(PHONE.width);
     expect(await offScreenControls(page, 'body')).toEqual([]);
+    // The cards a table becomes on a phone stay as accessible as the table (Q-2).
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
     // Every dialog the page can open: within the screen, nothing to scroll sideways, its buttons on screen.
     const triggers = page.locator('[aria-haspopup="dialog"]');
