@@ -87,12 +87,16 @@ test('a reload keeps the half-filled room and member forms; sending clears them 
   await page.getByLabel(/^(description)/i).fill('Texte à ne pas perdre');
   await page.getByLabel(/début|start/i).fill(`${YEAR}-06-02T14:30`);
   await page.getByLabel(/micro coupé|enter muted/i).first().check();
+  await page.getByLabel(/à une autre adresse|to another address/i).check();
+  await page.getByLabel(/adresse du compte rendu|report address/i).fill('rapports@example.com');
   await page.reload();
   await expect(page.getByRole('status').filter({ hasText: /brouillon rétabli|draft restored/i })).toBeVisible();
   await expect(page.getByLabel(/^(nom|name)$/i)).toHaveValue('Brouillon de salle');
   await expect(page.getByLabel(/^(description)/i)).toHaveValue('Texte à ne pas perdre');
   await expect(page.getByLabel(/début|start/i)).toHaveValue(`${YEAR}-06-02T14:30`);
   await expect(page.getByLabel(/micro coupé|enter muted/i).first()).toBeChecked();
+  await expect(page.getByLabel(/à une autre adresse|to another address/i)).toBeChecked();
+  await expect(page.getByLabel(/adresse du compte rendu|report address/i)).toHaveValue('rapports@example.com');
   await page.getByLabel(/numéro de salle|room number/i).fill('6503');
   await page.getByRole('button', { name: /créer la salle|create room/i }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Brouillon de salle');

@@ -61,17 +61,25 @@ export function useDraft(form: RefObject<HTMLFormElement | null>, key: string, s
     const element = form.current;
     if (!element) return;
     const draft = read(key);
-    if (draft) {
+    const restore = (): boolean => {
       let changed = false;
       for (const el of draftFields(element)) {
-        const value = draft[keyOf(el)];
+        const value = draft?.[keyOf(el)];
         if (value === undefined) continue;
         const current = el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') ? el.checked : el.value;
         if (current === value) continue;
         restoreField(el, value);
         changed = true;
       }
-      setRestored(changed);
+      return changed;
+    };
+    let frame = 0;
+    if (draft) {
+      setRestored(restore());
+      // A restored choice can show more fields (the report's address): they come back on the next frame.
+      frame = requestAnimationFrame(() => {
+        if (restore()) setRestored(true);
+      });
     }
     const keep = () => save(key, element);
     const clear = () => sessionStorage.removeItem(key);
@@ -79,6 +87,7 @@ export function useDraft(form: RefObject<HTMLFormElement | null>, key: string, s
     element.addEventListener('change', keep);
     element.addEventListener('submit', clear);
     return () => {
+      cancelAnimationFrame(frame);
       element.removeEventListener('input', keep);
       element.removeEventListener('change', keep);
       element.removeEventListener('submit', clear);
