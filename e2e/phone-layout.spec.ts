@@ -130,6 +130,9 @@ for (const entry of PHONE_PAGES) {
 
     expect(await page.evaluate(() => document.documentElement.scrollWidth), 'page width').toBeLessThanOrEqual(PHONE.width);
     expect(await offScreenControls(page, 'body')).toEqual([]);
+    // Long words may break to fit, never a status badge ("Schedule/d").
+    const badges = await page.locator('[data-status]').evaluateAll((els) => els.map((el) => el.getClientRects().length === 1 && el.getBoundingClientRect().height < 28));
+    expect(badges.every(Boolean), 'status badges on one line').toBe(true);
     // The cards a table becomes on a phone stay as accessible as the table (Q-2).
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

@@ -103,7 +103,7 @@ export default async function RoomPage({
               {t('backToList')}
             </Link>
           </p>
-          <h1 className="mt-1 flex items-center gap-3 text-2xl font-semibold">
+          <h1 className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-2xl font-semibold">
             {room.name} <StatusBadge status={room.status} />
           </h1>
         </div>
