@@ -11,7 +11,10 @@ describe('outbox kinds', () => {
     for (const kind of NOTIFICATION_KINDS) expect(kinds(locale)[kind], kind).toMatch(/\S/);
   });
 
-  it('are French in French', () => {
-    expect(NOTIFICATION_KINDS.map((kind) => kinds('fr')[kind])).toEqual(['Invitation', 'Rappel (30 min)', 'Rappel (15 min)', 'Modification', 'Annulation']);
+  it('are French in French, never the stored name', () => {
+    const french = kinds('fr');
+    expect(french).toMatchObject({ 'reminder-30': 'Rappel (30 min)', 'reminder-15': 'Rappel (15 min)', update: 'Modification', cancellation: 'Annulation' });
+    // "Invitation" is the same word in both languages; every other kind must read differently from its code.
+    for (const kind of NOTIFICATION_KINDS.filter((k) => k !== 'invitation')) expect(french[kind].toLowerCase(), kind).not.toBe(kind);
   });
 });
