@@ -4,8 +4,9 @@ import { useActionState, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import type { FormState } from '@/app/lib/run-action';
 import { FormError } from './field';
+import { focusWhenShown } from './focus-result';
 import { SubmitButton } from './submit-button';
-import { dangerButtonClass, secondaryButtonClass } from './styles';
+import { dangerButtonClass, dialogClass, secondaryButtonClass } from './styles';
 
 interface Props {
   action: (prev: FormState, formData: FormData) => Promise<FormState>;
@@ -22,7 +23,14 @@ interface Props {
 export function ConfirmAction({ action, fields, label, title, body, confirmLabel, compact }: Props) {
   const t = useTranslations('common');
   const dialog = useRef<HTMLDialogElement>(null);
-  const [state, formAction] = useActionState(action, null);
+  // The list around the trigger: when the action removes the trigger's row, the focus goes there.
+  const anchor = useRef<HTMLElement | null>(null);
+  const [state, formAction] = useActionState(async (prev: FormState, formData: FormData) => {
+    const result = await action(prev, formData);
+    // Once the dialog is closed or gone: the page outside it is inert while it is open.
+    if (result?.ok) focusWhenShown(() => (dialog.current?.open ? null : anchor.current));
+    return result;
+  }, null);
   useEffect(() => {
     if (state?.ok) dialog.current?.close();
   }, [state]);
@@ -32,10 +40,18 @@ export function ConfirmAction({ action, fields, label, title, body, confirmLabel
     : dangerButtonClass;
   return (
     <>
-      <button type="button" className={trigger} onClick={() => dialog.current?.showModal()}>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        className={trigger}
+        onClick={(event) => {
+          anchor.current = event.currentTarget.closest<HTMLElement>('[data-after-action]');
+          dialog.current?.showModal();
+        }}
+      >
         {label}
       </button>
-      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl">
+      <dialog ref={dialog} aria-labelledby={titleId} className={dialogClass}>
         <form action={formAction} className="space-y-4 p-6">
           <h2 id={titleId} className="text-lg font-semibold text-slate-900">
             {title}
@@ -45,7 +61,7 @@ export function ConfirmAction({ action, fields, label, title, body, confirmLabel
           {Object.entries(fields).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
-          <div className="flex justify-end gap-3">
+          <div className="flex flex-wrap justify-end gap-3">
             <button type="button" className={secondaryButtonClass} onClick={() => dialog.current?.close()}>
               {t('cancel')}
             </button>

@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import type { FormState } from '@/app/lib/run-action';
 import { Field, FormError, errorKeyFor } from './field';
+import { useFocusOnSuccess } from './focus-result';
 import { inputClass } from './styles';
 import { SubmitButton } from './submit-button';
 import { useFocusFirstError } from './use-focus-first-error';
@@ -33,13 +34,14 @@ export function SimpleForm({
   const t = useTranslations('common');
   const [state, formAction] = useActionState(action, null);
   const formRef = useFocusFirstError(state);
+  const saved = useFocusOnSuccess<HTMLParagraphElement>(state);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
   return (
     <form ref={formRef} action={formAction} noValidate className="space-y-4">
       <FormError state={state} />
       {state?.ok && (
-        <p role="status" className="text-sm font-medium text-emerald-800">
+        <p ref={saved} tabIndex={-1} role="status" className="text-sm font-medium text-emerald-800">
           {t('saved')}
         </p>
       )}

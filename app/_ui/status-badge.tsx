@@ -11,7 +11,7 @@ const tones: Record<RoomStatus, string> = {
 export async function StatusBadge({ status }: { status: RoomStatus }) {
   const t = await getTranslations('rooms.status');
   return (
-    <span data-status={status} className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${tones[status]}`}>
+    <span data-status={status} className={`inline-flex shrink-0 items-center whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${tones[status]}`}>
       {t(status)}
     </span>
   );

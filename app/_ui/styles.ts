@@ -10,3 +10,5 @@ export const dangerButtonClass =
   'inline-flex items-center justify-center gap-2 rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-red-800';
 export const linkClass = 'font-medium text-indigo-700 underline-offset-2 hover:underline';
 export const cardClass = 'rounded-lg border border-slate-200 bg-white shadow-sm';
+/** A modal dialog: at most 448 px, and always a margin narrower than the screen (a 390 px phone, issue 12.4). */
+export const dialogClass = 'm-auto w-[calc(100%-2rem)] max-w-md rounded-lg p-0 text-left shadow-xl';

@@ -3,6 +3,7 @@
 import { AuthError } from 'next-auth';
 import { auth, signIn, signOut, ThrottledSignIn } from '@/auth';
 import { endAllSessions } from '@/server/auth/sessions';
+import { safeCallbackPath } from './callback-url';
 
 /*
  * Signing in and out happen before and after there is an Actor, so they are not domain actions
@@ -13,8 +14,10 @@ export type SignInState = { failed: boolean; email: string; retryAfterMinutes?: 
 
 export async function authenticate(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const email = String(formData.get('email') ?? '');
+  // Back to the page that was asked for, if it is one of ours (issue 12.7); otherwise the rooms.
+  const redirectTo = safeCallbackPath(formData.get('callbackUrl')) ?? '/rooms';
   try {
-    await signIn('credentials', { email, password: String(formData.get('password') ?? ''), redirectTo: '/rooms' });
+    await signIn('credentials', { email, password: String(formData.get('password') ?? ''), redirectTo });
     return { failed: false, email };
   } catch (error) {
     if (error instanceof ThrottledSignIn) return { failed: true, email, retryAfterMinutes: Math.ceil(error.retryAfterSeconds / 60) };

@@ -1,7 +1,10 @@
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { executeAction, type ActionResult } from '@/server/actions/define';
 import { actions, type ActionKey } from '@/server/actions';
 import { systemClock } from '@/server/lib/clock';
+import { REQUEST_PATH_HEADER } from '@/server/web/edge';
+import { signInPath } from './callback-url';
 import { currentActor } from './session';
 
 type Output<K extends ActionKey> = Awaited<ReturnType<(typeof actions)[K]['run']>>;
@@ -28,7 +31,7 @@ function formInput(formData: FormData): Record<string, string | string[] | File>
  */
 export async function runAction<K extends ActionKey>(key: K, formData: FormData): Promise<ActionResult<Output<K>> & { values?: Record<string, string> }> {
   const actor = await currentActor();
-  if (!actor) redirect('/sign-in');
+  if (!actor) redirect(signInPath((await headers()).get(REQUEST_PATH_HEADER)));
   const input = formInput(formData);
   const result = (await executeAction(actions[key] as never, actor, input, systemClock())) as ActionResult<Output<K>>;
   if (result.ok) return result;

@@ -59,6 +59,16 @@ describe('member form actions', () => {
     expect((await listMembers(tenant.subscriber.actor, room())).map((m) => m.name)).toEqual(['Guest', 'Desk 202']);
   });
 
+  it('refuses "send emails" without an email address, on the add and the edit forms, naming email (issue 12.8, M-3)', async () => {
+    const before = await listMembers(tenant.subscriber.actor, room());
+    const added = await executeAction(actions.addMember, tenant.subscriber.actor, { roomId: room(), source: 'name', ref: '', name: 'Nomail', email: '', sendEmail: 'on' }, now);
+    expect(added).toMatchObject({ ok: false, status: 400, fieldErrors: { email: 'email.requiredToSend' } });
+    const guest = before.find((m) => m.name === 'Guest')!;
+    const edited = await executeAction(actions.replaceMember, tenant.subscriber.actor, { roomId: room(), memberId: guest.id, name: 'Guest', email: '', sendEmail: 'on' }, now);
+    expect(edited).toMatchObject({ ok: false, status: 400, fieldErrors: { email: 'email.requiredToSend' } });
+    expect(await listMembers(tenant.subscriber.actor, room())).toEqual(before);
+  });
+
   it('removes a member', async () => {
     const [first] = await listMembers(tenant.subscriber.actor, room());
     expect(await executeAction(actions.removeMember, tenant.subscriber.actor, { roomId: room(), memberId: first.id }, now)).toMatchObject({ ok: true });

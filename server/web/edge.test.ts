@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLIENT_ADDRESS_HEADER, prepare } from './edge';
+import { CLIENT_ADDRESS_HEADER, prepare, REQUEST_PATH_HEADER } from './edge';
 
 /**
  * The web edge in front of Next (server/web/main.ts), on a real socket. Behind it here is a
@@ -11,7 +11,7 @@ function edgeServer(trustProxy: boolean): Server {
   return createServer((request, response) => {
     if (!prepare(request, response, { trustProxy, dev: false })) return;
     response.setHeader('content-type', 'application/json');
-    response.end(JSON.stringify({ address: request.headers[CLIENT_ADDRESS_HEADER], csp: request.headers['content-security-policy'] }));
+    response.end(JSON.stringify({ address: request.headers[CLIENT_ADDRESS_HEADER], csp: request.headers['content-security-policy'], path: request.headers[REQUEST_PATH_HEADER] }));
   });
 }
 
@@ -87,5 +87,12 @@ describe('bad input at the edge (Q-5, issue 13)', () => {
     expect(forged.status).toBe(403);
     const own = await send(direct, '/rooms', { method: 'POST', headers: { 'next-action': 'abc', origin: 'https://portal.example.net', host: 'portal.example.net' } });
     expect(own.status).toBe(200);
+  });
+});
+
+describe('the page that was asked for, for the sign-in to return to (issue 12.7)', () => {
+  it("is the path and query as in the address bar, without Next's _rsc marker, whatever the client claims", async () => {
+    const answer = await send(direct, '/rooms/abc?_rsc=x1&filter=all', { headers: { [REQUEST_PATH_HEADER]: 'https://evil.example/' } });
+    expect(JSON.parse(answer.body).path).toBe('/rooms/abc?filter=all');
   });
 });

@@ -22,6 +22,20 @@ export function clientAddress(request: Pick<IncomingMessage, 'headers' | 'socket
 }
 
 /**
+ * Request header carrying the page address that was asked for (path and query, without Next's
+ * `_rsc` marker), so a page that needs a sign-in can send the user back to it (issue 12.7).
+ * Whatever a client sends under it is replaced.
+ */
+export const REQUEST_PATH_HEADER = 'x-request-path';
+
+/** `/rooms/1?_rsc=abc&x=1` → `/rooms/1?x=1`: the address as the user sees it in the bar. */
+export function requestPath(url: string): string {
+  const parsed = new URL(url, 'http://edge.invalid');
+  parsed.searchParams.delete('_rsc');
+  return parsed.pathname + parsed.search;
+}
+
+/**
  * Pages: scripts only with this response's nonce (Next puts it on its own inline scripts when
  * it finds it in the request's CSP header); styles may be inline because React and Next write
  * style attributes, and a style cannot run code. The API answers JSON: nothing may load at all.
@@ -74,6 +88,7 @@ export function prepare(request: IncomingMessage, response: ServerResponse, opti
     refuseUndecodable(pathname, response);
     return false;
   }
+  request.headers[REQUEST_PATH_HEADER] = requestPath(url);
   if (forgedActionOrigin(request)) {
     refuseForgedOrigin(response);
     return false;

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { LanguageSwitcher } from '@/app/_ui/language-switcher';
+import { safeCallbackPath } from '@/app/lib/callback-url';
 import { currentActor } from '@/app/lib/session';
 import { SignInForm } from './sign-in-form';
 
@@ -9,8 +10,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth'))('title') };
 }
 
-export default async function SignInPage() {
-  if (await currentActor()) redirect('/rooms');
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const callbackUrl = safeCallbackPath((await searchParams).callbackUrl);
+  if (await currentActor()) redirect(callbackUrl ?? '/rooms');
   const t = await getTranslations();
   return (
     <div className="flex min-h-screen flex-col">
@@ -22,7 +24,7 @@ export default async function SignInPage() {
         <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
           <h1 className="mb-1 text-2xl font-semibold">{t('auth.title')}</h1>
           <p className="mb-6 text-sm text-slate-600">{t('auth.intro')}</p>
-          <SignInForm />
+          <SignInForm callbackUrl={callbackUrl} />
         </div>
       </main>
     </div>

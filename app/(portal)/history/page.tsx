@@ -85,7 +85,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         <p className={`${cardClass} px-6 py-6 text-sm text-slate-600`}>{t('empty')}</p>
       ) : (
         <div className={`${cardClass} relative overflow-x-auto`}>
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <table className="stack-table min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">{t('caption', { month: monthName(month, language) })}</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
               <tr>
@@ -102,14 +102,14 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
                 const isOpen = open?.id === c.id;
                 const row = (
                   <tr key={c.id} data-testid="conference-row" className={isOpen ? 'bg-indigo-50' : undefined}>
-                    <th scope="row" className={`${td} text-left font-medium`}>{roomLabel(t, c)}</th>
-                    <td className={`${td} whitespace-nowrap`}>
+                    <th scope="row" data-label={t('columns.room')} className={`${td} text-left font-medium`}>{roomLabel(t, c)}</th>
+                    <td data-label={t('columns.start')} className={`${td} whitespace-nowrap`}>
                       {when(c.startedAt)}
                       {c.inProgress && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">{t('inProgress')}</span>}
                     </td>
-                    <td className={`${td} text-right`}>{c.participantCount}</td>
-                    <td className={`${td} text-right tabular-nums`}>{formatDuration(c.durationSeconds)}</td>
-                    <td className={`${td} text-right tabular-nums`}>{c.participantMinutes}</td>
+                    <td data-label={t('columns.participants')} className={`${td} text-right`}>{c.participantCount}</td>
+                    <td data-label={t('columns.duration')} className={`${td} text-right tabular-nums`}>{formatDuration(c.durationSeconds)}</td>
+                    <td data-label={t('columns.minutes')} className={`${td} text-right tabular-nums`}>{c.participantMinutes}</td>
                     <td className={`${td} whitespace-nowrap`}>
                       <Link
                         href={isOpen ? `/history?month=${month}` : `/history?month=${month}&conference=${c.id}#conference-${c.id}`}

@@ -30,7 +30,8 @@ export async function deleteRoom(_prev: FormState, formData: FormData): Promise<
   const result = await runAction('deleteRoom', formData);
   if (!result.ok) return result;
   revalidatePath('/rooms');
-  redirect('/rooms?filter=all');
+  // The list says so, and the focus starts there (issue 12.7).
+  redirect('/rooms?filter=all&deleted=1');
 }
 
 export async function duplicateRoom(_prev: FormState, formData: FormData): Promise<FormState> {

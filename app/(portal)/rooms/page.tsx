@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { FocusHashTarget } from '@/app/_ui/focus-hash-target';
+import { FocusedNotice } from '@/app/_ui/focused-notice';
 import { StatusBadge } from '@/app/_ui/status-badge';
 import { buttonClass, cardClass, inputClass, labelClass, linkClass, secondaryButtonClass } from '@/app/_ui/styles';
 import { getDateLocale } from '@/app/lib/i18n/date-locale';
 import { roomTimes } from '@/app/lib/room-time';
 import { requireActor } from '@/app/lib/session';
+import type { Actor } from '@/server/auth/actor';
 import { systemClock } from '@/server/lib/clock';
 import { ValidationError } from '@/server/lib/errors';
 import { ROOM_STATUSES } from '@/server/rooms/rules/window';
@@ -20,6 +23,24 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Filter = (typeof ROOM_LIST_FILTERS)[number];
+const PAGE_SIZE = 50;
+/** A list longer than this is a case for the search form, not for scrolling. */
+const MAX_SHOWN = 2000;
+/** The API's page limit (roomListQuerySchema). */
+const QUERY_LIMIT = 200;
+
+/** The first `shown` rooms of the list, read a page of at most QUERY_LIMIT at a time. */
+async function roomsUpTo(actor: Actor, query: Parameters<typeof listRooms>[1], shown: number): Promise<Awaited<ReturnType<typeof listRooms>>> {
+  const now = systemClock();
+  const items: Awaited<ReturnType<typeof listRooms>>['items'] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listRooms(actor, { ...query, cursor, limit: Math.min(QUERY_LIMIT, shown - items.length) }, now);
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && items.length < shown);
+  return { items, nextCursor: cursor ?? null };
+}
 const SEARCH_FIELDS = ['q', 'status', 'from', 'to'] as const;
 type SearchField = (typeof SEARCH_FIELDS)[number];
 
@@ -34,7 +55,9 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   // Unknown filters and cursors fall back to the first page of everything rather than an error (Q-5).
   const filter: Filter = ROOM_LIST_FILTERS.includes(params.filter as Filter) ? (params.filter as Filter) : 'upcoming';
-  const cursor = typeof params.cursor === 'string' && /^\d{1,9}$/.test(params.cursor) ? params.cursor : undefined;
+  // "Show more" adds the next 50 rows under those already shown (issue 12.7): the page is asked for
+  // as many rows as are on screen, so a reload or a shared link shows the same list.
+  const shown = typeof params.shown === 'string' && /^\d{1,5}$/.test(params.shown) ? Math.min(Math.max(PAGE_SIZE, Number(params.shown)), MAX_SHOWN) : PAGE_SIZE;
   const search = Object.fromEntries(SEARCH_FIELDS.map((f) => [f, typeof params[f] === 'string' && params[f] ? (params[f] as string) : undefined])) as Record<SearchField, string | undefined>;
   const searching = SEARCH_FIELDS.some((f) => search[f]);
   const [t, tools, tenant] = await Promise.all([getTranslations('rooms'), getTranslations('roomTools'), getTenantSettings(actor)]);
@@ -47,17 +70,23 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
   let fieldErrors: Partial<Record<SearchField, string>> = {};
   let page: Awaited<ReturnType<typeof listRooms>>;
   try {
-    page = await listRooms(actor, { filter, cursor, limit: 50, ...search } as Parameters<typeof listRooms>[1], systemClock());
+    page = await roomsUpTo(actor, { filter, ...search } as Parameters<typeof listRooms>[1], shown);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     fieldErrors = Object.fromEntries(error.issues.map((i) => [i.field, i.code]));
-    page = await listRooms(actor, { filter, limit: 50 }, systemClock());
+    page = await roomsUpTo(actor, { filter }, shown);
   }
   const errorOf = (field: SearchField) => fieldErrors[field] && (tErrors.has(fieldErrors[field]!) ? tErrors(fieldErrors[field]!) : tErrors('field.invalid'));
   const described = (field: SearchField) => (fieldErrors[field] ? `search-${field}-error` : undefined);
 
+  const tp = await getTranslations('portal');
+
   return (
     <div className="space-y-6">
+      {params.deleted === '1' && (
+        <FocusedNotice className="rounded border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">{tp('roomDeleted')}</FocusedNotice>
+      )}
+      <FocusHashTarget key={shown} />
       <div className="flex flex-wrap items-center justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">{t('title')}</h1>
@@ -77,7 +106,7 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
         </section>
       )}
 
-      <nav aria-label={t('filters.label')} className="flex gap-2">
+      <nav aria-label={t('filters.label')} className="flex flex-wrap gap-2">
         {(['upcoming', 'expired', 'all'] as const).map((f) => (
           <Link
             key={f}
@@ -155,7 +184,7 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
         <p className={`${cardClass} px-6 py-10 text-center text-slate-600`}>{searching ? tools('search.results', { count: 0 }) : t(`empty.${filter}`)}</p>
       ) : (
         <div className={`${cardClass} overflow-x-auto`}>
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <table className="stack-table min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">{t(`filters.${filter}`)}</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
               <tr>
@@ -168,20 +197,22 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {page.items.map((room) => {
+              {page.items.map((room, index) => {
                 const times = roomTimes(room, tenant.timezone, locale);
+                // The first row each "show more" added: where the link lands, instead of the top.
+                const anchor = index > 0 && index % PAGE_SIZE === 0 ? { id: `rooms-from-${index}`, tabIndex: -1 } : {};
                 return (
-                  <tr key={room.id} data-room-number={room.roomNumber} className="hover:bg-slate-50">
-                    <td className="whitespace-nowrap px-4 py-3 font-mono">{room.roomNumber}</td>
-                    <td className="px-4 py-3">
+                  <tr key={room.id} {...anchor} data-room-number={room.roomNumber} className="hover:bg-slate-50">
+                    <td data-label={t('columns.roomNumber')} className="whitespace-nowrap px-4 py-3 font-mono">{room.roomNumber}</td>
+                    <td data-label={t('columns.name')} className="px-4 py-3">
                       <Link href={`/rooms/${room.id}`} className={linkClass}>
                         {room.name}
                       </Link>
                     </td>
-                    <td className="whitespace-nowrap px-4 py-3" data-cell="start">{times.start}</td>
-                    <td className="whitespace-nowrap px-4 py-3">{times.window}</td>
-                    <td className="px-4 py-3">{room.organizer.name}</td>
-                    <td className="px-4 py-3">
+                    <td data-label={t('columns.start')} className="whitespace-nowrap px-4 py-3" data-cell="start">{times.start}</td>
+                    <td data-label={t('columns.window')} className="whitespace-nowrap px-4 py-3">{times.window}</td>
+                    <td data-label={t('organizer')} className="px-4 py-3">{room.organizer.name}</td>
+                    <td data-label={t('columns.status')} className="px-4 py-3">
                       <StatusBadge status={room.status} />
                     </td>
                   </tr>
@@ -192,8 +223,8 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
         </div>
       )}
 
-      {page.nextCursor && (
-        <Link href={hrefWith({ filter, ...search, cursor: page.nextCursor })} className={linkClass}>
+      {page.nextCursor && page.items.length < MAX_SHOWN && (
+        <Link href={`${hrefWith({ filter, ...search, shown: String(page.items.length + PAGE_SIZE) })}#rooms-from-${page.items.length}`} className={linkClass}>
           {t('more')}
         </Link>
       )}

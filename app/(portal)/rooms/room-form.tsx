@@ -5,7 +5,8 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { Field, FormError, errorKeyFor } from '@/app/_ui/field';
 import { SubmitButton } from '@/app/_ui/submit-button';
-import { inputClass, secondaryButtonClass } from '@/app/_ui/styles';
+import { inputClass, linkClass, secondaryButtonClass } from '@/app/_ui/styles';
+import { useDraft } from '@/app/_ui/use-draft';
 import { useFocusFirstError } from '@/app/_ui/use-focus-first-error';
 import type { FormState } from '@/app/lib/run-action';
 import { RoomOptionsFields, type RoomOptionValues } from './room-options-fields';
@@ -36,6 +37,9 @@ export function RoomForm({ action, initial, durations, zone, submitLabel, cancel
   const t = useTranslations('rooms.form');
   const [state, formAction] = useActionState(action, null);
   const formRef = useFocusFirstError(state);
+  const tp = useTranslations('portal');
+  // One draft per room (and one for a new room), kept across a reload until the form is sent.
+  const draft = useDraft(formRef, `draft:room:${initial.roomId ?? 'new'}`, state);
   const values = { ...initial, ...(state && !state.ok ? state.values : {}) };
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const err = (name: string) => errorKeyFor(errors, name);
@@ -43,6 +47,14 @@ export function RoomForm({ action, initial, durations, zone, submitLabel, cancel
   return (
     <form ref={formRef} action={formAction} noValidate className="space-y-6">
       <FormError state={state} />
+      {draft.restored && (
+        <p role="status" className="flex flex-wrap items-center gap-3 rounded border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          {tp('draft.restored')}
+          <button type="button" onClick={draft.discard} className={linkClass}>
+            {tp('draft.discard')}
+          </button>
+        </p>
+      )}
       {values.roomId && <input type="hidden" name="roomId" value={values.roomId} />}
       <div className="grid gap-6 sm:grid-cols-2">
         <Field name="name" label={t('name')} error={err('name')} defaultValue={values.name} required />
@@ -79,9 +91,9 @@ export function RoomForm({ action, initial, durations, zone, submitLabel, cancel
         />
       </Field>
       <RoomOptionsFields initial={initial.options} submitted={state && !state.ok ? state.values : undefined} error={err} />
-      <div className="flex items-center gap-3">
+      <div className="flex flex-wrap items-center gap-3">
         <SubmitButton>{submitLabel}</SubmitButton>
-        <Link href={cancelHref} className={secondaryButtonClass}>
+        <Link href={cancelHref} onClick={draft.discard} className={secondaryButtonClass}>
           {t('cancel')}
         </Link>
       </div>

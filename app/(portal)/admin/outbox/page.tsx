@@ -67,7 +67,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         {items.length === 0 ? (
           <p className="px-6 py-6 text-sm text-slate-600">{t('empty')}</p>
         ) : (
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <table className="stack-table min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">{t('title')}</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
               <tr>
@@ -80,10 +80,10 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
             <tbody className="divide-y divide-slate-100">
               {items.map((m) => (
                 <tr key={m.id} data-testid="outbox-message">
-                  <td className="whitespace-nowrap px-4 py-3">{formatLocalDateTime(new Date(m.sentAt), tenant.timezone, locale)}</td>
-                  <td className="px-4 py-3">{kindOf(m.kind)}</td>
-                  <td className="px-4 py-3">{m.to}</td>
-                  <td className="px-4 py-3">
+                  <td data-label={t('columns.sentAt')} className="whitespace-nowrap px-4 py-3">{formatLocalDateTime(new Date(m.sentAt), tenant.timezone, locale)}</td>
+                  <td data-label={t('columns.kind')} className="px-4 py-3">{kindOf(m.kind)}</td>
+                  <td data-label={t('columns.to')} className="px-4 py-3">{m.to}</td>
+                  <td data-label={t('columns.subject')} className="px-4 py-3">
                     <Link href={`/admin/outbox?id=${m.id}`} className={linkClass}>
                       {m.subject}
                     </Link>

@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Field, FieldError, FormError, errorKeyFor } from '@/app/_ui/field';
+import { useFocusOnSuccess } from '@/app/_ui/focus-result';
 import { SubmitButton } from '@/app/_ui/submit-button';
 import { inputClass } from '@/app/_ui/styles';
 import { useFocusFirstError } from '@/app/_ui/use-focus-first-error';
@@ -47,6 +48,7 @@ export function SettingsForm({ initial, zones, languages, dialOutClasses }: Prop
   const t = useTranslations('admin.settings');
   const [state, formAction] = useActionState(updateTenantSettings, null);
   const formRef = useFocusFirstError(state);
+  const saved = useFocusOnSuccess<HTMLParagraphElement>(state);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const typed = state && !state.ok ? state.values : undefined;
   const values = { ...initial, ...typed };
@@ -62,7 +64,7 @@ export function SettingsForm({ initial, zones, languages, dialOutClasses }: Prop
     <form ref={formRef} action={formAction} noValidate className="space-y-8">
       <FormError state={state} />
       {state?.ok && (
-        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+        <p ref={saved} tabIndex={-1} role="status" className="rounded border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
           {t('saved')}
         </p>
       )}

@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { FormError } from '@/app/_ui/field';
+import { useFocusOnSuccess } from '@/app/_ui/focus-result';
 import { SubmitButton } from '@/app/_ui/submit-button';
 import { sendInvitations } from './actions';
 
@@ -10,6 +11,7 @@ import { sendInvitations } from './actions';
 export function InviteButton({ roomId, toInvite, copyPending }: { roomId: string; toInvite: number; copyPending: boolean }) {
   const t = useTranslations('invitations');
   const [state, formAction] = useActionState(sendInvitations, null);
+  const sent = useFocusOnSuccess<HTMLParagraphElement>(state);
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-4">
       <input type="hidden" name="roomId" value={roomId} />
@@ -17,7 +19,7 @@ export function InviteButton({ roomId, toInvite, copyPending }: { roomId: string
       <p className="text-sm text-slate-700">
         {t('willSend', { count: toInvite })} {copyPending ? t('copyPending') : ''}
       </p>
-      <p aria-live="polite" className="w-full text-sm font-medium text-emerald-800">
+      <p ref={sent} tabIndex={-1} aria-live="polite" className="w-full text-sm font-medium text-emerald-800">
         {state?.ok ? t('sent', { count: state.data.sent }) : ''}
       </p>
       <FormError state={state} />

@@ -5,11 +5,19 @@ import { useTranslations } from 'next-intl';
 import { Field, FormError, errorKeyFor } from '@/app/_ui/field';
 import { SubmitButton } from '@/app/_ui/submit-button';
 import { inputClass, labelClass } from '@/app/_ui/styles';
+import { useFocusOnSuccess } from '@/app/_ui/focus-result';
 import { useFocusFirstError } from '@/app/_ui/use-focus-first-error';
 import type { MemberCandidate } from '@/server/members/service';
 import { addMember, searchMemberCandidates } from '../actions';
 
 type Picked = Pick<MemberCandidate, 'source' | 'ref'>;
+/** What a reload must not lose (issue 12.7), kept in this tab's sessionStorage. */
+interface MemberDraft {
+  name: string;
+  email: string;
+  picked: Picked | null;
+  sendEmail: boolean;
+}
 
 /**
  * M-1: one name box. Typing part of a name offers the tenant's extensions and directory entries
@@ -29,13 +37,41 @@ export function MemberForm({ roomId }: { roomId: string }) {
   const listId = useId();
   const seq = useRef(0);
 
+  const tp = useTranslations('portal');
+  const added = useFocusOnSuccess<HTMLParagraphElement>(state);
+  const draftKey = `draft:member:${roomId}`;
+  const sendEmailBox = useRef<HTMLInputElement>(null);
+
   useEffect(() => {
     if (state?.ok) {
       setName('');
       setEmail('');
       setPicked(null);
+      sessionStorage.removeItem(draftKey);
     }
-  }, [state]);
+  }, [state, draftKey]);
+
+  // Issue 12.7: a reload gives back the half-typed member, with the extension or entry picked.
+  useEffect(() => {
+    try {
+      const draft = JSON.parse(sessionStorage.getItem(draftKey) ?? 'null') as MemberDraft | null;
+      if (!draft) return;
+      setName(draft.name);
+      setEmail(draft.email);
+      setPicked(draft.picked);
+      if (sendEmailBox.current) sendEmailBox.current.checked = draft.sendEmail;
+    } catch {
+      sessionStorage.removeItem(draftKey);
+    }
+  }, [draftKey]);
+  const keepDraft = (change: Partial<MemberDraft>) => {
+    const draft: MemberDraft = { name, email, picked, sendEmail: sendEmailBox.current?.checked ?? false, ...change };
+    try {
+      sessionStorage.setItem(draftKey, JSON.stringify(draft));
+    } catch {
+      // No storage (private mode): the form works without a draft.
+    }
+  };
 
   const search = (text: string) => {
     const mine = ++seq.current;
@@ -58,10 +94,12 @@ export function MemberForm({ roomId }: { roomId: string }) {
   };
 
   const choose = (candidate: MemberCandidate) => {
-    setPicked({ source: candidate.source, ref: candidate.ref });
+    const chosen = { source: candidate.source, ref: candidate.ref };
+    setPicked(chosen);
     setName(candidate.name);
     if (candidate.email) setEmail(candidate.email);
     setOpen(false);
+    keepDraft({ picked: chosen, name: candidate.name, ...(candidate.email ? { email: candidate.email } : {}) });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -89,6 +127,9 @@ export function MemberForm({ roomId }: { roomId: string }) {
   return (
     <form ref={formRef} action={formAction} noValidate className="space-y-4">
       <FormError state={state} />
+      <p ref={added} tabIndex={-1} role="status" className="text-sm font-medium text-emerald-800 empty:hidden">
+        {state?.ok ? tp('memberAdded', { name: (state.data as { name: string }).name }) : ''}
+      </p>
       <input type="hidden" name="roomId" value={roomId} />
       <input type="hidden" name="source" value={picked?.source ?? 'name'} />
       <input type="hidden" name="ref" value={picked?.ref ?? ''} />
@@ -113,6 +154,7 @@ export function MemberForm({ roomId }: { roomId: string }) {
             onChange={(e) => {
               setName(e.target.value);
               setPicked(null);
+              keepDraft({ name: e.target.value, picked: null });
               search(e.target.value);
             }}
             onKeyDown={onKeyDown}
@@ -174,7 +216,10 @@ export function MemberForm({ roomId }: { roomId: string }) {
             name="email"
             type="email"
             value={email}
-            onChange={(e) => setEmail(e.target.value)}
+            onChange={(e) => {
+              setEmail(e.target.value);
+              keepDraft({ email: e.target.value });
+            }}
             aria-invalid={errorKeyFor(errors, 'email') ? true : undefined}
             aria-describedby={errorKeyFor(errors, 'email') ? 'member-email-error' : undefined}
             className={inputClass}
@@ -183,7 +228,14 @@ export function MemberForm({ roomId }: { roomId: string }) {
       </div>
       <div className="flex flex-wrap items-center justify-between gap-4">
         <label className="inline-flex items-center gap-2 text-sm text-slate-800">
-          <input type="checkbox" name="sendEmail" defaultChecked={state?.ok === false && state.values?.sendEmail === 'on'} className="h-4 w-4 rounded border-slate-400 text-indigo-700" />
+          <input
+            ref={sendEmailBox}
+            type="checkbox"
+            name="sendEmail"
+            defaultChecked={state?.ok === false && state.values?.sendEmail === 'on'}
+            onChange={(e) => keepDraft({ sendEmail: e.target.checked })}
+            className="h-4 w-4 rounded border-slate-400 text-indigo-700"
+          />
           {t('sendEmail')}
         </label>
         <SubmitButton>{t('add')}</SubmitButton>

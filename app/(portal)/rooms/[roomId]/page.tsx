@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { AFTER_ACTION } from '@/app/_ui/after-action';
 import { ConfirmAction } from '@/app/_ui/confirm-action';
+import { FocusedNotice } from '@/app/_ui/focused-notice';
 import { StatusBadge } from '@/app/_ui/status-badge';
 import { cardClass, secondaryButtonClass } from '@/app/_ui/styles';
 import { getDateLocale } from '@/app/lib/i18n/date-locale';
@@ -93,9 +95,9 @@ export default async function RoomPage({
   return (
     <div className="space-y-8">
       {notice && (
-        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+        <FocusedNotice key={notice} className="rounded border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
           {t(`saved.${notice}`)}
-        </p>
+        </FocusedNotice>
       )}
 
       <GuessingAlert tenantId={actor.tenantId} roomId={room.id} timezone={tenant.timezone} />
@@ -107,7 +109,7 @@ export default async function RoomPage({
               {t('backToList')}
             </Link>
           </p>
-          <h1 className="mt-1 flex items-center gap-3 text-2xl font-semibold">
+          <h1 className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-2xl font-semibold">
             {room.name} <StatusBadge status={room.status} />
           </h1>
         </div>
@@ -183,11 +185,11 @@ export default async function RoomPage({
         <h2 id="members-title" className="text-xl font-semibold">
           {tm('title', { count: members.length })}
         </h2>
-        <div className={`${cardClass} overflow-x-auto`}>
+        <div {...AFTER_ACTION} className={`${cardClass} overflow-x-auto`}>
           {members.length === 0 ? (
             <p className="px-6 py-6 text-sm text-slate-600">{tm('empty')}</p>
           ) : (
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <table className="stack-table min-w-full divide-y divide-slate-200 text-sm">
               <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
                 <tr>
                   <th scope="col" className="px-4 py-3">{tm('name')}</th>
@@ -199,13 +201,13 @@ export default async function RoomPage({
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {members.map((m) => (
-                  <tr key={m.id}>
-                    <td className="px-4 py-3 font-medium">{m.name}</td>
-                    <td className="px-4 py-3">
+                  <tr key={m.id} data-member-id={m.id} tabIndex={-1}>
+                    <td data-label={tm('name')} className="px-4 py-3 font-medium">{m.name}</td>
+                    <td data-label={tm('source')} className="px-4 py-3">
                       {m.source === 'extension' ? tm('fromExtension', { number: m.extension ?? '' }) : tm(`sources.${m.source}`)}
                     </td>
-                    <td className="px-4 py-3">{m.email ?? '—'}</td>
-                    <td className="px-4 py-3">{m.sendEmail ? tm('yes') : tm('no')}</td>
+                    <td data-label={tm('email')} className="px-4 py-3">{m.email ?? '—'}</td>
+                    <td data-label={tm('sendEmail')} className="px-4 py-3">{m.sendEmail ? tm('yes') : tm('no')}</td>
                     {canManage && (
                       <td className="whitespace-nowrap px-4 py-3 text-right">
                         <EditMember roomId={room.id} member={m} />
