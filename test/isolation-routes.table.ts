@@ -121,4 +121,22 @@ export const routeRows: Record<string, RouteRow> = {
       },
     },
   ],
+  'GET /api/v1/users': ({ a, b }) => [
+    {
+      what: "lists users and sees none of A's",
+      status: 200,
+      check: (answer) => {
+        const ids = idsOf(answer.json.items);
+        expect(ids).toEqual(expect.arrayContaining([b.admin.actor.userId, b.subscriber.actor.userId]));
+        expect(ids).not.toContain(a.admin.actor.userId);
+        expect(ids).not.toContain(a.subscriber.actor.userId);
+      },
+    },
+  ],
+  'GET /api/v1/users/[id]': ({ a }) => [{ what: "reads A's subscriber", params: { id: a.subscriber.actor.userId } }],
+  'PATCH /api/v1/users/[id]': ({ a }) => [
+    { what: "renames A's subscriber", params: { id: a.subscriber.actor.userId }, body: { name: 'Taken over' } },
+    { what: "moves A's admin's email and role", params: { id: a.admin.actor.userId }, body: { email: 'spy@isolation.example.com', role: 'subscriber', extension: '999' } },
+  ],
+  'POST /api/v1/users/[id]/password-link': ({ a }) => [{ what: "sends A's subscriber a password link", params: { id: a.subscriber.actor.userId } }],
 };

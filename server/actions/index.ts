@@ -4,7 +4,7 @@ import { sendInvitationsAction } from '@/server/notifications/action';
 import { createRoom, deleteRoom, duplicateRoom, updateRoom } from './rooms';
 import { updateTenantSettings } from './tenant';
 import { createApiToken, revokeApiToken } from './tokens';
-import { createUser, deleteUser, setLocale } from './users';
+import { createUser, deleteUser, sendPasswordLink, setLocale, updateUser } from './users';
 
 /**
  * Every server action of the portal, one key each; `app/**\/actions.ts` exports a function of the
@@ -26,6 +26,8 @@ export const actions = {
   deleteDirectoryEntry,
   createUser,
   deleteUser,
+  updateUser,
+  sendPasswordLink,
   setLocale,
   updateTenantSettings,
   createApiToken,

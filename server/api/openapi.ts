@@ -5,6 +5,7 @@ import { memberPaths } from '@/server/members/openapi';
 import { invitationPaths } from '@/server/notifications/openapi';
 import { roomPaths } from '@/server/rooms/openapi';
 import { tenantPaths } from '@/server/tenants/openapi';
+import { userPaths } from '@/server/users/openapi';
 import { answers } from './openapi-parts';
 
 const PUBLIC = { security: [] };
@@ -41,7 +42,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
     },
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from `npm run cli -- token create`' } } },
-    paths: { ...servicePaths, ...roomPaths, ...memberPaths, ...invitationPaths, ...conferencePaths, ...tenantPaths },
+    paths: { ...servicePaths, ...roomPaths, ...memberPaths, ...invitationPaths, ...conferencePaths, ...tenantPaths, ...userPaths },
   });
   return cached;
 }

@@ -4,3 +4,4 @@ export * from './rooms';
 export * from './conferences';
 export * from './notifications';
 export * from './live';
+export * from './password-resets';
