@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { LanguageSwitcher } from '@/app/_ui/language-switcher';
+import { linkClass } from '@/app/_ui/styles';
 import { currentActor } from '@/app/lib/session';
 import { SignInForm } from './sign-in-form';
 
@@ -23,6 +25,11 @@ export default async function SignInPage() {
           <h1 className="mb-1 text-2xl font-semibold">{t('auth.title')}</h1>
           <p className="mb-6 text-sm text-slate-600">{t('auth.intro')}</p>
           <SignInForm />
+          <p className="mt-4 text-sm">
+            <Link href="/forgot-password" className={linkClass}>
+              {t('users.forgot.link')}
+            </Link>
+          </p>
         </div>
       </main>
     </div>

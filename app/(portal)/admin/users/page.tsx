@@ -7,6 +7,7 @@ import { cardClass } from '@/app/_ui/styles';
 import { requireAdmin } from '@/app/lib/session';
 import { listUsers } from '@/server/users/service';
 import { createUser, deleteUser } from '../actions';
+import { UserActions } from './user-actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin.users'))('title') };
@@ -33,22 +34,22 @@ export default async function UsersPage() {
             u.email,
             t(`roles.${u.role}`),
             u.extension ?? '—',
-            u.id === actor.userId ? (
-              <span key="d" className="text-sm text-slate-600">
-                {t('users.you')}
-              </span>
-            ) : (
-              <ConfirmAction
-                key="d"
-                compact
-                action={deleteUser}
-                fields={{ id: u.id }}
-                label={t('delete', { name: u.name })}
-                title={t('users.deleteTitle')}
-                body={t('users.deleteBody', { name: u.name })}
-                confirmLabel={t('deleteConfirm')}
-              />
-            ),
+            <div key="d" className="flex flex-wrap items-center justify-end gap-1">
+              <UserActions user={u} isSelf={u.id === actor.userId} />
+              {u.id === actor.userId ? (
+                <span className="px-2 text-sm text-slate-600">{t('users.you')}</span>
+              ) : (
+                <ConfirmAction
+                  compact
+                  action={deleteUser}
+                  fields={{ id: u.id }}
+                  label={t('delete', { name: u.name })}
+                  title={t('users.deleteTitle')}
+                  body={t('users.deleteBody', { name: u.name })}
+                  confirmLabel={t('deleteConfirm')}
+                />
+              )}
+            </div>,
           ],
         }))}
       />
