@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useRef, type ReactNode } from 'react';
+import { useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import type { FormState } from '@/app/lib/run-action';
 import { FormError } from './field';
@@ -32,38 +32,54 @@ export function DialogForm({ action, hidden, triggerLabel, title, submitLabel, c
   const dialog = useRef<HTMLDialogElement>(null);
   const [state, formAction] = useActionState(action, null);
   const form = useFocusFirstError(state);
+  // The fields exist only while the dialog is open: a page of rows has one labelled "Name" field, not one per row.
+  const [open, setOpen] = useState(false);
   useEffect(() => {
     if (state?.ok && !done) dialog.current?.close();
   }, [state, done]);
   const titleId = `dialog-${Object.values(hidden).join('-')}-${submitLabel.replace(/\W+/g, '-')}`;
   return (
     <>
-      <button type="button" className="rounded px-2 py-1 text-sm font-medium text-indigo-800 underline-offset-2 hover:underline" onClick={() => dialog.current?.showModal()}>
+      <button
+        type="button"
+        className="rounded px-2 py-1 text-sm font-medium text-indigo-800 underline-offset-2 hover:underline"
+        onClick={() => {
+          setOpen(true);
+          dialog.current?.showModal();
+        }}
+      >
         {triggerLabel}
       </button>
-      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg p-0 text-left shadow-xl">
-        <form ref={form} action={formAction} noValidate className="space-y-4 p-6">
-          <h2 id={titleId} className="text-lg font-semibold text-slate-900">
-            {title}
-          </h2>
-          <FormError state={state} withFieldMessages={withFieldMessages} />
-          {state?.ok && done ? (
-            <p role="status" className="text-sm font-medium text-emerald-800">
-              {done.message(state.data)}
-            </p>
-          ) : (
-            children(state)
-          )}
-          {Object.entries(hidden).map(([name, value]) => (
-            <input key={name} type="hidden" name={name} value={value} />
-          ))}
-          <div className="flex flex-wrap justify-end gap-3">
-            <button type="button" className={secondaryButtonClass} onClick={() => dialog.current?.close()}>
-              {state?.ok && done ? done.close : t('cancel')}
-            </button>
-            {!(state?.ok && done) && <SubmitButton>{submitLabel}</SubmitButton>}
-          </div>
-        </form>
+      <dialog
+        ref={dialog}
+        onClose={() => setOpen(false)}
+        aria-labelledby={titleId}
+        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg p-0 text-left shadow-xl"
+      >
+        {open && (
+          <form ref={form} action={formAction} noValidate className="space-y-4 p-6">
+            <h2 id={titleId} className="text-lg font-semibold text-slate-900">
+              {title}
+            </h2>
+            <FormError state={state} withFieldMessages={withFieldMessages} />
+            {state?.ok && done ? (
+              <p role="status" className="text-sm font-medium text-emerald-800">
+                {done.message(state.data)}
+              </p>
+            ) : (
+              children(state)
+            )}
+            {Object.entries(hidden).map(([name, value]) => (
+              <input key={name} type="hidden" name={name} value={value} />
+            ))}
+            <div className="flex flex-wrap justify-end gap-3">
+              <button type="button" className={secondaryButtonClass} onClick={() => dialog.current?.close()}>
+                {state?.ok && done ? done.close : t('cancel')}
+              </button>
+              {!(state?.ok && done) && <SubmitButton>{submitLabel}</SubmitButton>}
+            </div>
+          </form>
+        )}
       </dialog>
     </>
   );
