@@ -69,7 +69,7 @@ test('an admin edits a user and sends a password link; the user chooses a new pa
   await visitor.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
   await expect(visitor.getByRole('status')).toContainText('Votre mot de passe a été changé.');
   await visitor.goto(link);
-  await expect(visitor.getByRole('alert')).toHaveText('Ce lien a expiré ou a déjà servi.');
+  await expect(visitor.getByRole('main').getByRole('alert')).toHaveText('Ce lien a expiré ou a déjà servi.');
 
   await visitor.goto('/sign-in');
   await visitor.getByLabel(/adresse e-mail/i).fill(email);

@@ -102,6 +102,16 @@ export const actionRows: Record<ActionKey, ActionRow> = {
     { what: "gives A's admin B's extension", input: { id: a.admin.actor.userId, name: 'Taken over', email: 'spy2@isolation.example.com', role: 'subscriber', extension: '202' } },
   ],
   sendPasswordLink: ({ a }) => [{ what: "sends A's subscriber a password link", input: { id: a.subscriber.actor.userId } }],
+  previewImport: () => [
+    {
+      what: "previews a file of A's users' emails: taken, in the same neutral words as any taken email",
+      input: { kind: 'users', csv: 'email,name\nnew-preview@isolation.example.com,New' },
+      status: 200,
+    },
+  ],
+  runImport: () => [
+    { what: 'imports directory entries into B only', input: { kind: 'directory', csv: 'name,number\nImported,+33188888888', mode: 'all' }, status: 200 },
+  ],
   createApiToken: () => [{ what: 'creates a token acting as B only', input: { name: 'B script', expiresInDays: '7' }, status: 200 }],
   revokeApiToken: ({ a }) => [{ what: "revokes A's admin's token", input: { id: a.admin.tokenId } }],
   setLocale: () => [{ what: "changes B's own language only", input: { locale: 'en' }, status: 200 }],

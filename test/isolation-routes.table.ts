@@ -139,4 +139,16 @@ export const routeRows: Record<string, RouteRow> = {
     { what: "moves A's admin's email and role", params: { id: a.admin.actor.userId }, body: { email: 'spy@isolation.example.com', role: 'subscriber', extension: '999' } },
   ],
   'POST /api/v1/users/[id]/password-link': ({ a }) => [{ what: "sends A's subscriber a password link", params: { id: a.subscriber.actor.userId } }],
+  'POST /api/v1/imports/[kind]': ({ a }) => [
+    {
+      what: "previews A's users' emails: refused as taken, in the words any taken email gets",
+      params: { kind: 'users' },
+      body: { csv: `email\n${a.subscriber.actor.email}\n` },
+      status: 200,
+      check: (answer) => {
+        expect(answer.json.lines[0].errors).toEqual([{ field: 'email', code: 'email.taken' }]);
+      },
+    },
+    { what: 'imports directory entries into B only', params: { kind: 'directory' }, body: { csv: 'name\nImported by B\n', mode: 'all' }, status: 201 },
+  ],
 };

@@ -18,7 +18,8 @@ export function AdminTable({
 }) {
   if (rows.length === 0) return <p className={`${cardClass} px-6 py-6 text-sm text-slate-600`}>{empty}</p>;
   return (
-    <div className={`${cardClass} overflow-x-auto`}>
+    // relative: the screen-reader-only header text is positioned absolutely; held here, it cannot widen a 390 px page.
+    <div className={`${cardClass} relative overflow-x-auto`}>
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">

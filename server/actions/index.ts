@@ -4,6 +4,7 @@ import { sendInvitationsAction } from '@/server/notifications/action';
 import { createRoom, deleteRoom, duplicateRoom, updateRoom } from './rooms';
 import { updateTenantSettings } from './tenant';
 import { createApiToken, revokeApiToken } from './tokens';
+import { previewImport, runImport } from './imports';
 import { createUser, deleteUser, sendPasswordLink, setLocale, updateUser } from './users';
 
 /**
@@ -28,6 +29,8 @@ export const actions = {
   deleteUser,
   updateUser,
   sendPasswordLink,
+  previewImport,
+  runImport,
   setLocale,
   updateTenantSettings,
   createApiToken,

@@ -6,6 +6,7 @@ import { invitationPaths } from '@/server/notifications/openapi';
 import { roomPaths } from '@/server/rooms/openapi';
 import { tenantPaths } from '@/server/tenants/openapi';
 import { userPaths } from '@/server/users/openapi';
+import { importPaths } from '@/server/imports/openapi';
 import { answers } from './openapi-parts';
 
 const PUBLIC = { security: [] };
@@ -42,7 +43,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
     },
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from `npm run cli -- token create`' } } },
-    paths: { ...servicePaths, ...roomPaths, ...memberPaths, ...invitationPaths, ...conferencePaths, ...tenantPaths, ...userPaths },
+    paths: { ...servicePaths, ...roomPaths, ...memberPaths, ...invitationPaths, ...conferencePaths, ...tenantPaths, ...userPaths, ...importPaths },
   });
   return cached;
 }

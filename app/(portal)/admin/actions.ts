@@ -42,6 +42,19 @@ export async function sendPasswordLink(_prev: FormState, formData: FormData): Pr
   return runAction('sendPasswordLink', formData);
 }
 
+export async function previewImport(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runAction('previewImport', formData);
+}
+
+export async function runImport(_prev: FormState, formData: FormData): Promise<FormState> {
+  const result = await runAction('runImport', formData);
+  if (result?.ok) {
+    revalidatePath('/admin/directory');
+    revalidatePath('/admin/users');
+  }
+  return result;
+}
+
 export async function updateTenantSettings(_prev: FormState, formData: FormData): Promise<FormState> {
   // The time zone and early join change how every page shows every room.
   return thenRefresh(await runAction('updateTenantSettings', formData), '/', 'layout');

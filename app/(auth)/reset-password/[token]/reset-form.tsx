@@ -37,7 +37,15 @@ export function ResetForm({ token }: { token: string }) {
         </div>
       )}
       <input type="hidden" name="token" value={token} />
-      <Field name="password" label={t('password')} type="password" autoComplete="new-password" hint={admin('hints.password')} required error={errors.password} />
+      <Field
+        name="password"
+        label={t('password')}
+        type="password"
+        autoComplete="new-password"
+        hint={admin('hints.password')}
+        required
+        error={errors.password}
+      />
       <Field name="confirm" label={t('confirm')} type="password" autoComplete="new-password" required error={errors.confirm} />
       <SubmitButton className="w-full">{t('submit')}</SubmitButton>
     </form>

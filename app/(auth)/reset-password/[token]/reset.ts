@@ -10,7 +10,11 @@ const resetSchema = z.object({ token: z.string().max(200), password: z.string().
 export type ResetState = { done: boolean; fieldErrors: Record<string, string> } | null;
 
 export async function resetPassword(_prev: ResetState, formData: FormData): Promise<ResetState> {
-  const parsed = resetSchema.safeParse({ token: formData.get('token') ?? '', password: formData.get('password') ?? '', confirm: formData.get('confirm') ?? '' });
+  const parsed = resetSchema.safeParse({
+    token: formData.get('token') ?? '',
+    password: formData.get('password') ?? '',
+    confirm: formData.get('confirm') ?? '',
+  });
   if (!parsed.success) return { done: false, fieldErrors: { token: 'passwordLink.invalid' } };
   const { token, password, confirm } = parsed.data;
   if (password !== confirm) return { done: false, fieldErrors: { confirm: 'password.mismatch' } };

@@ -15,7 +15,7 @@ export function HeldExtensionChoice({ idPrefix, number, holder }: { idPrefix: st
     <fieldset className="space-y-2">
       <legend className="mb-2">{t('heldDeleteBody', { number, name: holder })}</legend>
       <label className="flex items-start gap-2">
-        <input type="radio" name="onHeld" value="detach" required checked={choice === 'detach'} onChange={() => setChoice('detach')} className="mt-1" />
+        <input type="radio" name="onHeld" value="detach" checked={choice === 'detach'} onChange={() => setChoice('detach')} className="mt-1" />
         <span>{t('detach', { name: holder })}</span>
       </label>
       <label className="flex items-start gap-2">

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AdminTable } from '@/app/_ui/admin-table';
 import { ConfirmAction } from '@/app/_ui/confirm-action';
 import { SimpleForm } from '@/app/_ui/simple-form';
-import { cardClass } from '@/app/_ui/styles';
+import { cardClass, linkClass } from '@/app/_ui/styles';
 import { requireAdmin } from '@/app/lib/session';
 import { listUsers } from '@/server/users/service';
 import { createUser, deleteUser } from '../actions';
@@ -15,12 +16,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function UsersPage() {
   const actor = await requireAdmin();
-  const [t, rows] = await Promise.all([getTranslations('admin'), listUsers(actor)]);
+  const [t, ti, rows] = await Promise.all([getTranslations('admin'), getTranslations('imports'), listUsers(actor)]);
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">{t('users.title')}</h1>
         <p className="text-sm text-slate-600">{t('users.intro')}</p>
+        <p className="mt-2 text-sm">
+          <Link href="/admin/import?kind=users" className={linkClass}>
+            {ti('link')}
+          </Link>
+        </p>
       </div>
       <AdminTable
         caption={t('users.title')}

@@ -21,7 +21,15 @@ export function UserActions({ user, isSelf }: { user: UserView; isSelf: boolean 
           return (
             <div className="space-y-4">
               <Field name="name" label={admin('fields.name')} prefix={prefix} defaultValue={typed('name')} error={errorKeyFor(errors, 'name')} required />
-              <Field name="email" label={admin('fields.email')} prefix={prefix} type="email" defaultValue={typed('email')} error={errorKeyFor(errors, 'email')} required />
+              <Field
+                name="email"
+                label={admin('fields.email')}
+                prefix={prefix}
+                type="email"
+                defaultValue={typed('email')}
+                error={errorKeyFor(errors, 'email')}
+                required
+              />
               <Field name="role" label={admin('fields.role')} prefix={prefix} error={errorKeyFor(errors, 'role')} hint={isSelf ? t('roleSelfHint') : undefined}>
                 <select id={`${prefix}role`} name="role" defaultValue={typed('role')} className={inputClass} aria-invalid={errors?.role ? true : undefined}>
                   <option value="subscriber">{admin('roles.subscriber')}</option>
