@@ -120,11 +120,34 @@ test('deleting an extension a user holds asks what becomes of the user (issue 12
   await expect(page.getByRole('row', { name: /Xavier Extension/ })).toContainText('6461');
 });
 
+test('a CSV import shows every line first and writes the valid lines only when asked (issue 12)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, users.admin());
+  await page.goto('/admin/directory');
+  await page.getByRole('link', { name: 'Importer un fichier CSV' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Importer un fichier CSV');
+  await expect(page.getByLabel("Entrées d'annuaire")).toBeChecked();
+  const name = `Import ${tag()}`;
+  const csv = `Nom;Numéro;E-mail\n${name};+33655${tag().slice(-6).replace(/\D/g, '0')};\nMauvais numéro;12ab;\n`;
+  await page.getByLabel('Fichier CSV').setInputFiles({ name: 'annuaire.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByLabel('Lignes du fichier')).toHaveValue(csv);
+  await page.getByRole('button', { name: 'Aperçu' }).click();
+  await expect(page.getByText('1 ligne valide, 1 ligne en erreur.')).toBeVisible();
+  await expect(page.getByRole('row', { name: /^3 Mauvais numéro/ })).toContainText('ne contient que des chiffres');
+  await expect(page.getByText("Rien n'est écrit tant qu'une ligne est fausse.")).toBeVisible();
+  await fits390(page);
+  await page.getByRole('button', { name: 'Importer la ligne valide' }).click();
+  await expect(page.getByRole('status')).toHaveText('1 ligne importée, 1 ignorée.');
+  await page.goto('/admin/directory');
+  await expect(page.getByRole('row', { name: new RegExp(name) })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Mauvais numéro/ })).toHaveCount(0);
+});
+
 test('the users, extensions and password pages fit a 390 px screen', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   for (const path of ['/forgot-password', '/reset-password/cbr_not-a-real-link']) await fits390Page(page, path);
   await signIn(page, users.admin());
-  for (const path of ['/admin/users', '/admin/extensions']) await fits390Page(page, path);
+  for (const path of ['/admin/users', '/admin/extensions', '/admin/import']) await fits390Page(page, path);
   await page.goto('/admin/users');
   await page.getByRole('button', { name: /^Modifier / }).first().click();
   const box = await page.getByRole('dialog').boundingBox();
