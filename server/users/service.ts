@@ -49,14 +49,17 @@ export async function createUserAsAdmin(actor: Actor, input: UserCreateInput) {
   return createUser(actor.tenantId, input);
 }
 
+const userViewColumns = { id: users.id, email: users.email, name: users.name, role: users.role, extension: extensions.number };
+
+const usersWithExtension = () =>
+  db()
+    .select(userViewColumns)
+    .from(users)
+    .leftJoin(extensions, and(eq(extensions.userId, users.id), eq(extensions.tenantId, users.tenantId)));
+
 export async function listUsers(actor: Actor): Promise<UserView[]> {
   if (!isAdmin(actor)) throw new ForbiddenError('Only a tenant admin may list users');
-  return db()
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, extension: extensions.number })
-    .from(users)
-    .leftJoin(extensions, and(eq(extensions.userId, users.id), eq(extensions.tenantId, users.tenantId)))
-    .where(eq(users.tenantId, actor.tenantId))
-    .orderBy(asc(users.name));
+  return usersWithExtension().where(eq(users.tenantId, actor.tenantId)).orderBy(asc(users.name));
 }
 
 export async function deleteUser(actor: Actor, userId: string): Promise<void> {
@@ -79,7 +82,8 @@ export async function deleteUser(actor: Actor, userId: string): Promise<void> {
  */
 export async function updateUser(actor: Actor, userId: string, input: UserUpdateInput): Promise<UserView> {
   if (!isAdmin(actor)) throw new ForbiddenError('Only a tenant admin may change users');
-  if (!isUuid(userId)) throw new NotFoundError('User');
+  // An unknown id answers 404 whatever the body, as everywhere in the API (T-1).
+  await getUser(actor, userId);
   const data = parseInput(userUpdateSchema, input);
   try {
     await db().transaction(async (tx) => {
@@ -109,7 +113,8 @@ export async function updateUser(actor: Actor, userId: string, input: UserUpdate
 }
 
 export async function getUser(actor: Actor, userId: string): Promise<UserView> {
-  const [view] = isUuid(userId) ? (await listUsers(actor)).filter((u) => u.id === userId) : [];
+  if (!isAdmin(actor)) throw new ForbiddenError('Only a tenant admin may read users');
+  const [view] = isUuid(userId) ? await usersWithExtension().where(and(eq(users.id, userId), eq(users.tenantId, actor.tenantId))) : [];
   if (!view) throw new NotFoundError('User');
   return view;
 }
