@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn, users } from './helpers';
 
@@ -96,7 +97,8 @@ test('forgot password: the same answer for any email, a one-hour link for a know
   await page.getByRole('button', { name: 'Envoyer le lien' }).click();
   await expect(page.getByRole('status')).toContainText('pendant une heure');
   expect((await page.getByRole('status').textContent())!.replace(/\S+@\S+/, 'EMAIL')).toBe(unknownAnswer);
-  await expect.poll(() => linkSentTo(email).catch(() => null)).toMatch(/^\/reset-password\/cbr_/);
+  // The email goes out after the answer (and each look is a CLI process): wait for it.
+  await expect.poll(() => linkSentTo(email).catch(() => null), { timeout: 45_000 }).toMatch(/^\/reset-password\/cbr_/);
   await fits390Page(page, '/forgot-password');
 });
 
@@ -153,6 +155,48 @@ test('the users, extensions and password pages fit a 390 px screen', async ({ pa
   const box = await page.getByRole('dialog').boundingBox();
   expect(box!.width).toBeLessThanOrEqual(390);
   await fits390(page);
+});
+
+/** Q-2, as in a11y.spec.ts: no serious or critical axe violation. */
+async function expectAccessible(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  expect(blocking, what).toEqual([]);
+}
+
+test('the new pages and dialogs pass axe-core, also with errors shown', async ({ page }) => {
+  await page.goto('/forgot-password');
+  await expectAccessible(page, 'forgot password');
+  await page.getByRole('button', { name: 'Envoyer le lien' }).click();
+  await expect(page.getByLabel('Adresse e-mail')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'forgot password with an error');
+  await page.goto('/reset-password/cbr_unknown');
+  await expectAccessible(page, 'reset with a dead link');
+
+  await signIn(page, users.admin());
+  await page.goto('/admin/users');
+  await page.getByRole('button', { name: /^Modifier / }).first().click();
+  await page.getByRole('dialog').getByLabel('E-mail').fill('pas une adresse');
+  await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('dialog').getByLabel('E-mail')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'user edit dialog with an error');
+  await page.getByRole('dialog').getByRole('button', { name: 'Annuler' }).click();
+  await page.getByRole('button', { name: /^Lien de mot de passe pour / }).first().click();
+  await expectAccessible(page, 'password link dialog');
+  await page.getByRole('dialog').getByRole('button', { name: 'Annuler' }).click();
+
+  await page.goto('/admin/extensions');
+  await page.getByRole('button', { name: /^Supprimer 201/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Supprimer' }).click();
+  await expect(page.getByRole('dialog').getByRole('alert')).toBeVisible();
+  await expectAccessible(page, 'held extension dialog with its question');
+  await page.getByRole('dialog').getByRole('button', { name: 'Annuler' }).click();
+
+  await page.goto('/admin/import?kind=users');
+  await page.getByLabel('Lignes du fichier').fill('email,role\nok@e2e.example.com,\nbad,owner\n');
+  await page.getByRole('button', { name: 'Aperçu' }).click();
+  await expect(page.getByText('1 ligne valide, 1 ligne en erreur.')).toBeVisible();
+  await expectAccessible(page, 'import preview with errors');
 });
 
 async function fits390Page(page: Page, path: string) {
