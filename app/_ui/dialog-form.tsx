@@ -12,7 +12,8 @@ interface Props {
   action: (prev: FormState, formData: FormData) => Promise<FormState>;
   /** Sent as hidden fields (the row's id). */
   hidden: Record<string, string>;
-  triggerLabel: string;
+  /** The button's text; a row's button names its row (visibly or for screen readers only). */
+  triggerLabel: ReactNode;
   title: string;
   submitLabel: string;
   /** The fields, given the last refusal (to show its errors and what was typed). */

@@ -16,7 +16,6 @@ const FIELDS: Record<ImportKind, string[]> = { directory: ['name', 'number', 'em
  */
 export function ImportForm({ initialKind }: { initialKind: ImportKind }) {
   const t = useTranslations('imports');
-  const errors = useTranslations('errors');
   const [kind, setKind] = useState<ImportKind>(initialKind);
   const [csv, setCsv] = useState('');
   const [previewState, previewAction] = useActionState(previewImport, null);
@@ -95,14 +94,12 @@ export function ImportForm({ initialKind }: { initialKind: ImportKind }) {
 /** The checked lines and the button that writes them; its state starts afresh with each preview. */
 function PreviewResult({ preview, csv }: { preview: ImportPreview; csv: string }) {
   const t = useTranslations('imports');
-  const errors = useTranslations('errors');
   const [runState, runAction] = useActionState(runImport, null);
   const done = runState?.ok ? (runState.data as ImportResult) : null;
   const status = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (runState) status.current?.focus();
   }, [runState]);
-  const say = (code: string) => (errors.has(code) ? errors(code) : errors('field.invalid'));
   return (
     <div ref={status} tabIndex={-1} className="space-y-4 outline-none">
       {done && (
@@ -115,7 +112,28 @@ function PreviewResult({ preview, csv }: { preview: ImportPreview; csv: string }
       {!done && (
         <>
           <p className="text-sm font-medium">{t('summary', { valid: preview.valid, invalid: preview.invalid })}</p>
-          <div className={`${cardClass} relative overflow-x-auto`}>
+          {/* A phone reads one card per line; a wider screen, the table. */}
+          <ul className="space-y-3 sm:hidden" aria-label={t('title')}>
+            {preview.lines.map((line) => (
+              <li key={line.line} className={`${cardClass} p-3 text-sm ${line.errors.length ? 'border-red-200 bg-red-50' : ''}`}>
+                <p className="font-medium">
+                  {t('line')} {line.line}
+                </p>
+                <dl className="mt-1 space-y-1">
+                  {FIELDS[preview.kind].map((f) => (
+                    <div key={f} className="flex gap-2">
+                      <dt className="shrink-0 text-slate-600">{t(`fields.${f}`)}</dt>
+                      <dd className="min-w-0 break-words">{line.values[f] ?? ''}</dd>
+                    </div>
+                  ))}
+                </dl>
+                <div className="mt-2">
+                  <LineCheck issues={line.errors} />
+                </div>
+              </li>
+            ))}
+          </ul>
+          <div className={`${cardClass} relative hidden overflow-x-auto sm:block`}>
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <caption className="sr-only">{t('title')}</caption>
               <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
@@ -140,23 +158,12 @@ function PreviewResult({ preview, csv }: { preview: ImportPreview; csv: string }
                       {line.line}
                     </th>
                     {FIELDS[preview.kind].map((f) => (
-                      <td key={f} className="break-all px-3 py-2">
+                      <td key={f} className="break-words px-3 py-2">
                         {line.values[f] ?? ''}
                       </td>
                     ))}
                     <td className="px-3 py-2">
-                      {line.errors.length === 0 ? (
-                        <span className="text-emerald-800">{t('ok')}</span>
-                      ) : (
-                        <ul className="text-red-800">
-                          {line.errors.map((e) => (
-                            <li key={`${e.field}-${e.code}`}>
-                              {t.has(`fields.${e.field}`) && <span className="font-medium">{t(`fields.${e.field}`)} — </span>}
-                              {say(e.code)}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
+                      <LineCheck issues={line.errors} />
                     </td>
                   </tr>
                 ))}
@@ -177,5 +184,22 @@ function PreviewResult({ preview, csv }: { preview: ImportPreview; csv: string }
         </>
       )}
     </div>
+  );
+}
+
+/** "OK", or each error of the line under its field's name. */
+function LineCheck({ issues }: { issues: ImportPreview['lines'][number]['errors'] }) {
+  const t = useTranslations('imports');
+  const errors = useTranslations('errors');
+  if (issues.length === 0) return <span className="text-emerald-800">{t('ok')}</span>;
+  return (
+    <ul className="text-red-800">
+      {issues.map((e) => (
+        <li key={`${e.field}-${e.code}`}>
+          {t.has(`fields.${e.field}`) && <span className="font-medium">{t(`fields.${e.field}`)} — </span>}
+          {errors.has(e.code) ? errors(e.code) : errors('field.invalid')}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -12,9 +12,16 @@ export function UserActions({ user, isSelf }: { user: UserView; isSelf: boolean 
   const t = useTranslations('users');
   const admin = useTranslations('admin');
   const prefix = `user-${user.id}-`;
+  // Short on screen, whole for screen readers ("Edit Jane Doe"): the row already shows the name.
+  const trigger = (key: 'editTrigger' | 'passwordLinkTrigger') => (
+    <>
+      {t(`${key}.visible`)}
+      <span className="sr-only"> {t(`${key}.hidden`, { name: user.name })}</span>
+    </>
+  );
   return (
     <div className="flex flex-wrap justify-end gap-1">
-      <DialogForm action={updateUser} hidden={{ id: user.id }} triggerLabel={t('edit', { name: user.name })} title={t('editTitle')} submitLabel={t('save')}>
+      <DialogForm action={updateUser} hidden={{ id: user.id }} triggerLabel={trigger('editTrigger')} title={t('editTitle')} submitLabel={t('save')}>
         {(state) => {
           const errors = state && !state.ok ? state.fieldErrors : undefined;
           const typed = (name: keyof UserView) => (state && !state.ok ? state.values?.[name] : undefined) ?? String(user[name] ?? '');
@@ -52,7 +59,7 @@ export function UserActions({ user, isSelf }: { user: UserView; isSelf: boolean 
       <DialogForm
         action={sendPasswordLink}
         hidden={{ id: user.id }}
-        triggerLabel={t('passwordLink', { name: user.name })}
+        triggerLabel={trigger('passwordLinkTrigger')}
         title={t('passwordLinkTitle')}
         submitLabel={t('passwordLinkSend')}
         done={{ message: (data) => ((data as { sent?: boolean })?.sent ? t('passwordLinkSent') : t('passwordLinkNotSent')), close: t('close') }}
