@@ -26,25 +26,22 @@ interface Props {
 
 /**
  * A row's non-destructive action in a modal dialog (edit, send a link): it traps focus, closes
- * with Escape, fits a 390 px screen, and lands on the first field to fix after a refusal.
+ * with Escape, fits a 390 px screen, and lands on the first field to fix after a refusal. Each
+ * opening starts afresh: no error or "sent" from the last time.
  */
-export function DialogForm({ action, hidden, triggerLabel, title, submitLabel, children, done, withFieldMessages }: Props) {
-  const t = useTranslations('common');
+export function DialogForm({ triggerLabel, ...props }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [state, formAction] = useActionState(action, null);
-  const form = useFocusFirstError(state);
   // The fields exist only while the dialog is open: a page of rows has one labelled "Name" field, not one per row.
+  const [opened, setOpened] = useState(0);
   const [open, setOpen] = useState(false);
-  useEffect(() => {
-    if (state?.ok && !done) dialog.current?.close();
-  }, [state, done]);
-  const titleId = `dialog-${Object.values(hidden).join('-')}-${submitLabel.replace(/\W+/g, '-')}`;
+  const titleId = `dialog-${Object.values(props.hidden).join('-')}-${props.submitLabel.replace(/\W+/g, '-')}`;
   return (
     <>
       <button
         type="button"
         className="rounded px-2 py-1 text-sm font-medium text-indigo-800 underline-offset-2 hover:underline"
         onClick={() => {
+          setOpened((n) => n + 1);
           setOpen(true);
           dialog.current?.showModal();
         }}
@@ -57,31 +54,52 @@ export function DialogForm({ action, hidden, triggerLabel, title, submitLabel, c
         aria-labelledby={titleId}
         className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg p-0 text-left shadow-xl"
       >
-        {open && (
-          <form ref={form} action={formAction} noValidate className="space-y-4 p-6">
-            <h2 id={titleId} className="text-lg font-semibold text-slate-900">
-              {title}
-            </h2>
-            <FormError state={state} withFieldMessages={withFieldMessages} />
-            {state?.ok && done ? (
-              <p role="status" className="text-sm font-medium text-emerald-800">
-                {done.message(state.data)}
-              </p>
-            ) : (
-              children(state)
-            )}
-            {Object.entries(hidden).map(([name, value]) => (
-              <input key={name} type="hidden" name={name} value={value} />
-            ))}
-            <div className="flex flex-wrap justify-end gap-3">
-              <button type="button" className={secondaryButtonClass} onClick={() => dialog.current?.close()}>
-                {state?.ok && done ? done.close : t('cancel')}
-              </button>
-              {!(state?.ok && done) && <SubmitButton>{submitLabel}</SubmitButton>}
-            </div>
-          </form>
-        )}
+        {open && <DialogBody key={opened} {...props} titleId={titleId} close={() => dialog.current?.close()} />}
       </dialog>
     </>
+  );
+}
+
+function DialogBody({
+  action,
+  hidden,
+  title,
+  submitLabel,
+  children,
+  done,
+  withFieldMessages,
+  titleId,
+  close,
+}: Omit<Props, 'triggerLabel'> & { titleId: string; close: () => void }) {
+  const t = useTranslations('common');
+  const [state, formAction] = useActionState(action, null);
+  const form = useFocusFirstError(state);
+  useEffect(() => {
+    if (state?.ok && !done) close();
+  }, [state, done, close]);
+  const finished = Boolean(state?.ok && done);
+  return (
+    <form ref={form} action={formAction} noValidate className="space-y-4 p-6">
+      <h2 id={titleId} className="text-lg font-semibold text-slate-900">
+        {title}
+      </h2>
+      <FormError state={state} withFieldMessages={withFieldMessages} />
+      {finished && state?.ok && done ? (
+        <p role="status" className="text-sm font-medium text-emerald-800">
+          {done.message(state.data)}
+        </p>
+      ) : (
+        children(state)
+      )}
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <div className="flex flex-wrap justify-end gap-3">
+        <button type="button" className={secondaryButtonClass} onClick={close}>
+          {finished && done ? done.close : t('cancel')}
+        </button>
+        {!finished && <SubmitButton>{submitLabel}</SubmitButton>}
+      </div>
+    </form>
   );
 }

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as listUsersRoute } from '@/app/api/v1/users/route';
 import { GET as getUserRoute, PATCH as patchUser } from '@/app/api/v1/users/[id]/route';
 import { POST as passwordLinkRoute } from '@/app/api/v1/users/[id]/password-link/route';
+import { actions } from '@/server/actions';
+import { executeAction } from '@/server/actions/define';
 import { actorForSession, openSession } from '@/server/auth/sessions';
 import { signInWithPassword } from '@/server/auth/sign-in';
 import { db } from '@/server/db/client';
@@ -140,6 +142,31 @@ describe('deleting an extension a user holds (issue 12)', () => {
     await createExtension(t.admin.actor, { number: '6445', name: 'Free' });
     await deleteExtension(t.admin.actor, await idOf('6445'));
     expect((await listExtensionsWithHolders(t.admin.actor)).map((e) => e.number)).not.toContain('6445');
+  });
+});
+
+describe('the portal forms, as they send their fields (issue 12)', () => {
+  const run = (key: keyof typeof actions, input: Record<string, unknown>) => executeAction(actions[key] as never, t.admin.actor, input, new Date());
+
+  it('the edit dialog: an empty extension means none; a taken email comes back under its field', async () => {
+    const u = await newUser('form', '6480');
+    expect(await run('updateUser', { id: u.userId, name: 'Form User', email: u.email, role: 'subscriber', extension: '' })).toEqual({ ok: true, data: undefined });
+    expect((await getUser(t.admin.actor, u.userId)).extension).toBeNull();
+    expect(await run('updateUser', { id: u.userId, name: 'Form User', email: other.subscriber.actor.email, role: 'subscriber', extension: '' })).toEqual({
+      ok: false,
+      status: 409,
+      code: 'email.taken',
+      fieldErrors: { email: 'email.taken' },
+    });
+  });
+
+  it('the extension delete dialog: no choice is asked for; an empty move-to number is named', async () => {
+    await newUser('form-ext', '6481');
+    const [row] = (await listExtensionsWithHolders(t.admin.actor)).filter((e) => e.number === '6481');
+    expect(await run('deleteExtension', { id: row.id })).toMatchObject({ ok: false, status: 409, fieldErrors: { onHeld: 'extension.onHeld' } });
+    expect(await run('deleteExtension', { id: row.id, onHeld: 'reassign', reassignTo: '' })).toMatchObject({ ok: false, status: 400, fieldErrors: { reassignTo: 'extension.reassignTo' } });
+    expect(await run('deleteExtension', { id: row.id, onHeld: 'elsewhere' })).toMatchObject({ ok: false, status: 400, fieldErrors: { onHeld: 'extension.onHeld' } });
+    expect(await run('deleteExtension', { id: row.id, onHeld: 'detach' })).toEqual({ ok: true, data: undefined });
   });
 });
 
