@@ -12,7 +12,7 @@ export function HeldExtensionChoice({ idPrefix, number, holder }: { idPrefix: st
   const t = useTranslations('users');
   const [choice, setChoice] = useState<'detach' | 'reassign' | null>(null);
   return (
-    <fieldset className="space-y-2">
+    <fieldset className="space-y-2 text-left">
       <legend className="mb-2">{t('heldDeleteBody', { number, name: holder })}</legend>
       <label className="flex items-start gap-2">
         <input type="radio" name="onHeld" value="detach" checked={choice === 'detach'} onChange={() => setChoice('detach')} className="mt-1" />
