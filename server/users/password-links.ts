@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, count, eq, gt, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { emailLanguage } from '@/emails/i18n';
 import { renderPasswordLinkEmail, type PasswordLinkReason } from '@/emails/password-reset';
 import { isAdmin, type Actor } from '@/server/auth/actor';
 import { hashPassword } from '@/server/auth/passwords';
 import { db } from '@/server/db/client';
-import { passwordResets, tenants, users } from '@/server/db/schema';
+import { passwordResets, signInThrottle, tenants, users } from '@/server/db/schema';
+import { SIGN_IN_LIMITS, type Gate } from '@/server/auth/sign-in-throttle';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/server/lib/errors';
 import { env } from '@/server/lib/env';
 import { isUuid } from '@/server/lib/ids';
@@ -32,6 +33,9 @@ export const LINK_HOURS: Record<PasswordLinkReason, number> = {
 
 /** At most this many "forgot password" emails per account and hour: the form cannot flood a mailbox. */
 export const FORGOT_PER_HOUR = 3;
+
+/** "Forgot password" requests per client address in the sign-in throttle's window (15 minutes). */
+export const FORGOT_PER_ADDRESS = 10;
 
 const HOUR_MS = 3_600_000;
 const PREFIX = 'cbr_';
@@ -90,6 +94,26 @@ export async function requestPasswordLink(email: unknown, now: Date, transport: 
     return;
   }
   await sendLink(target, 'forgot', now, transport);
+}
+
+/**
+ * Counts a "forgot password" request from a client address, before anything else: a script
+ * cannot have every account of the platform mailed. The counts share the sign-in throttle's table
+ * and its cleanup, under keys of their own (`forgot|<address>`), so they never touch sign-in counts.
+ */
+export async function reserveForgotRequest(address: string, now: Date): Promise<Gate> {
+  const at = now.toISOString();
+  const windowStart = new Date(now.getTime() - SIGN_IN_LIMITS.windowMs).toISOString();
+  const [row] = (await db().execute(sql`
+    insert into ${signInThrottle} as t (scope, key, attempts, window_started_at)
+    values ('address', ${`forgot|${address.replace(/\u0000/g, '').slice(0, 200)}`}, 1, ${at}::timestamptz)
+    on conflict (scope, key) do update set
+      attempts = case when t.window_started_at <= ${windowStart}::timestamptz then 1 else t.attempts + 1 end,
+      window_started_at = case when t.window_started_at <= ${windowStart}::timestamptz then ${at}::timestamptz else t.window_started_at end
+    returning attempts, window_started_at`)) as unknown as { attempts: number; window_started_at: string | Date }[];
+  if (row.attempts <= FORGOT_PER_ADDRESS) return { allowed: true };
+  const until = new Date(row.window_started_at).getTime() + SIGN_IN_LIMITS.windowMs;
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
 }
 
 /** An admin sends one of their users a link to choose a new password; the old one works until then. */

@@ -14,7 +14,7 @@ import type { MailTransport, SendRequest } from '@/server/mail/transport';
 import { call } from '@/test/api/client';
 import { useTestDatabase } from '@/test/database';
 import { seedTenant, type SeededTenant } from '@/test/seed';
-import { FORGOT_PER_HOUR, passwordLinkWorks, requestPasswordLink, resetPasswordWithLink, sendPasswordLink } from './password-links';
+import { FORGOT_PER_ADDRESS, FORGOT_PER_HOUR, passwordLinkWorks, reserveForgotRequest, requestPasswordLink, resetPasswordWithLink, sendPasswordLink } from './password-links';
 import { createUser, getUser, updateUser } from './service';
 
 useTestDatabase();
@@ -213,6 +213,15 @@ describe('password links (issue 12)', () => {
     expect(mail.sent).toHaveLength(FORGOT_PER_HOUR);
     await requestPasswordLink(u.email, new Date(now.getTime() + HOUR + 1), mail);
     expect(mail.sent).toHaveLength(FORGOT_PER_HOUR + 1);
+  });
+
+  it(`takes at most ${FORGOT_PER_ADDRESS} requests per client address in 15 minutes, apart from sign-in counts`, async () => {
+    const now = new Date();
+    for (let i = 0; i < FORGOT_PER_ADDRESS; i++) expect(await reserveForgotRequest('198.51.100.9', now)).toEqual({ allowed: true });
+    expect(await reserveForgotRequest('198.51.100.9', new Date(now.getTime() + 60_000))).toEqual({ allowed: false, retryAfterSeconds: 14 * 60 });
+    expect(await reserveForgotRequest('198.51.100.10', now)).toEqual({ allowed: true });
+    expect((await signInWithPassword({ email: t.admin.actor.email, password: 'correct horse', address: '198.51.100.9' }, now)).outcome).toBe('signed-in');
+    expect(await reserveForgotRequest('198.51.100.9', new Date(now.getTime() + 15 * 60_000))).toEqual({ allowed: true });
   });
 
   it('a newer password kills every other link of the user', async () => {

@@ -17,6 +17,11 @@ export function ForgotForm() {
     );
   return (
     <form action={action} noValidate className="space-y-4">
+      {state?.retryAfterMinutes && (
+        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {t('throttled', { minutes: state.retryAfterMinutes })}
+        </p>
+      )}
       <Field name="email" label={t('email')} type="email" autoComplete="username" required defaultValue={state?.email} error={state?.error} />
       <SubmitButton className="w-full">{t('submit')}</SubmitButton>
     </form>
