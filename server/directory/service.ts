@@ -21,9 +21,6 @@ function assertAdmin(actor: Actor) {
   if (!isAdmin(actor)) throw new ForbiddenError('Only a tenant admin may change extensions and the directory');
 }
 
-export const listExtensions = (actor: Actor) =>
-  db().select().from(extensions).where(eq(extensions.tenantId, actor.tenantId)).orderBy(asc(extensions.number));
-
 export async function createExtension(actor: Actor, input: ExtensionCreateInput) {
   assertAdmin(actor);
   const data = parseInput(extensionCreateSchema, input);

@@ -42,7 +42,7 @@ const PREFIX = 'cbr_';
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 const log = logger.child({ module: 'password-links' });
 
-export const resetPath = (token: string) => `/reset-password/${token}`;
+const resetPath = (token: string) => `/reset-password/${token}`;
 
 interface LinkTarget {
   userId: string;
