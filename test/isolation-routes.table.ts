@@ -101,6 +101,39 @@ export const routeRows: Record<string, RouteRow> = {
     },
   ],
   'GET /api/v1/conferences/[id]': ({ a }) => [{ what: "reads A's conference and its participants", params: { id: a.conferenceId } }],
+  'GET /api/v1/conferences/export.csv': ({ a }) => [
+    {
+      what: "exports the month in which A held a conference and gets none of A's legs",
+      query: { month: CONFERENCE_MONTH },
+      status: 200,
+      check: (answer) => {
+        expect(answer.contentType).toBe('text/csv; charset=utf-8');
+        expect(answer.text).not.toContain(a.conferenceId);
+      },
+    },
+  ],
+  'GET /api/v1/conferences/report.pdf': () => [
+    {
+      what: 'prints the month in which A held a conference (its own conferences only: same query as the CSV)',
+      query: { month: CONFERENCE_MONTH },
+      status: 200,
+      check: (answer) => {
+        expect(answer.contentType).toBe('application/pdf');
+      },
+    },
+  ],
+  'GET /api/v1/conferences/[id]/report.pdf': ({ a }) => [{ what: "prints the report of A's conference", params: { id: a.conferenceId } }],
+  'GET /api/v1/usage': ({ a }) => [
+    {
+      what: "reads the month's usage in which A held a conference and sees none of A's rooms",
+      query: { month: CONFERENCE_MONTH },
+      status: 200,
+      check: (answer) => {
+        expect(answer.json.rooms.map((line: { roomId: string | null }) => line.roomId)).not.toContain(a.roomIds[0]);
+        expect(answer.json.total).toEqual({ conferences: 1, participantMinutes: 10 });
+      },
+    },
+  ],
   'GET /api/v1/tenant': ({ a, b }) => [
     {
       what: 'reads its own tenant, never A',
@@ -121,6 +154,9 @@ export const routeRows: Record<string, RouteRow> = {
       },
     },
   ],
+  'GET /api/v1/tenant/announcement': () => [{ what: "downloads its own welcome announcement (it has none), never A's", status: 404 }],
+  'PUT /api/v1/tenant/announcement': () => [{ what: 'uploads a body that is not audio: refused, and A keeps its own', body: { not: 'audio' }, status: 400 }],
+  'DELETE /api/v1/tenant/announcement': () => [{ what: "deletes its own welcome announcement, never A's", status: 204 }],
   'GET /api/v1/users': ({ a, b }) => [
     {
       what: "lists users and sees none of A's",

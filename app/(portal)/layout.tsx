@@ -9,7 +9,7 @@ import { isAdmin } from '@/server/auth/actor';
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
-  const [t, security] = await Promise.all([getTranslations('common'), getTranslations('security')]);
+  const [t, security, history] = await Promise.all([getTranslations('common'), getTranslations('security'), getTranslations('history')]);
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">
@@ -24,6 +24,9 @@ export default async function PortalLayout({ children }: { children: ReactNode }
             <NavLink href="/rooms">
               {t('nav.rooms')}
             </NavLink>
+            <NavLink href="/history">
+              {history('nav')}
+            </NavLink>
             <NavLink href="/account">
               {security('nav')}
             </NavLink>
@@ -37,6 +40,9 @@ export default async function PortalLayout({ children }: { children: ReactNode }
                 </NavLink>
                 <NavLink href="/admin/users">
                   {t('nav.users')}
+                </NavLink>
+                <NavLink href="/admin/usage">
+                  {history('usage.nav')}
                 </NavLink>
                 <NavLink href="/admin/settings">
                   {t('nav.settings')}

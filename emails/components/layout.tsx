@@ -6,7 +6,7 @@ const body = { backgroundColor: '#f4f5f7', fontFamily: 'Helvetica, Arial, sans-s
 const container = { backgroundColor: '#ffffff', margin: '24px auto', padding: '24px', maxWidth: '560px' };
 const muted = { color: '#57606a', fontSize: '12px' };
 
-export function Layout({ view, preview, children }: { view: EmailView; preview: string; children: ReactNode }) {
+export function Layout({ view, preview, children }: { view: Pick<EmailView, 'lang' | 'words' | 'tenantName'>; preview: string; children: ReactNode }) {
   return (
     <Html lang={view.lang}>
       <Head />

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { announcementPaths } from '@/server/announcements/openapi';
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { conferencePaths } from '@/server/conferences/openapi';
+import { historyPaths } from '@/server/history/openapi';
 import { memberPaths } from '@/server/members/openapi';
 import { invitationPaths } from '@/server/notifications/openapi';
 import { roomPaths } from '@/server/rooms/openapi';
@@ -43,7 +45,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
     },
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from `npm run cli -- token create`' } } },
-    paths: { ...servicePaths, ...roomPaths, ...memberPaths, ...invitationPaths, ...conferencePaths, ...tenantPaths, ...userPaths, ...importPaths },
+    paths: { ...servicePaths, ...roomPaths, ...memberPaths, ...invitationPaths, ...conferencePaths, ...tenantPaths, ...announcementPaths, ...historyPaths, ...userPaths, ...importPaths },
   });
   return cached;
 }

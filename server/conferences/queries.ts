@@ -1,14 +1,15 @@
-import { and, asc, desc, eq, gte, inArray, lt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { isUuid } from '@/server/lib/ids';
-import { DateTime } from 'luxon';
-import type { Actor } from '@/server/auth/actor';
+import { isAdmin, type Actor } from '@/server/auth/actor';
 import { db } from '@/server/db/client';
-import { conferences, participants, rooms, tenants, type Conference, type Participant } from '@/server/db/schema';
+import { conferenceActions, conferences, extensions, participants, rooms, tenants, type Conference, type ConferenceAction, type Participant } from '@/server/db/schema';
+import { legMinutes, legMinutesSql, legSeconds, monthRange } from '@/server/history/participant-minutes';
 import { NotFoundError } from '@/server/lib/errors';
 import { parseInput } from '@/server/lib/validation';
 import { SIMULATED_MEDIA_SERVER } from './records';
 import {
   conferenceListQuerySchema,
+  type ActionView,
   type ConferenceListQuery,
   type ConferenceListView,
   type ConferenceSummaryView,
@@ -19,23 +20,64 @@ import {
 
 type ConferenceRow = Conference & { roomName: string | null };
 
-/** H-2: the tenant's conferences started in that month (tenant time zone), newest first, with totals; simulated calls left out. */
-export async function listConferences(actor: Actor, query: ConferenceListQuery, now: Date): Promise<ConferenceListView> {
-  const { month } = parseInput(conferenceListQuerySchema, query);
-  const [tenant] = await db().select({ timezone: tenants.timezone }).from(tenants).where(eq(tenants.id, actor.tenantId));
-  if (!tenant) throw new NotFoundError('Tenant');
-  const from = DateTime.fromFormat(month, 'yyyy-MM', { zone: tenant.timezone });
-  const rows = await conferenceRows(
-    and(
-      eq(conferences.tenantId, actor.tenantId),
-      gte(conferences.startedAt, from.toJSDate()),
-      lt(conferences.startedAt, from.plus({ months: 1 }).toJSDate()),
-      // An operator's `call simulate` must not show up in the tenant's history or bill.
-      ne(conferences.mediaServer, SIMULATED_MEDIA_SERVER),
+/**
+ * H-2: what history shows this actor. Admins see the whole tenant; a subscriber sees the
+ * conferences of the rooms they organize and the ad-hoc calls started from their extensions.
+ */
+export function visibleConferences(actor: Actor): SQL | undefined {
+  if (isAdmin(actor)) return eq(conferences.tenantId, actor.tenantId);
+  return and(
+    eq(conferences.tenantId, actor.tenantId),
+    or(
+      inArray(conferences.roomId, db().select({ id: rooms.id }).from(rooms).where(and(eq(rooms.tenantId, actor.tenantId), eq(rooms.organizerId, actor.userId)))),
+      and(
+        eq(conferences.kind, 'adhoc'),
+        inArray(
+          conferences.organizerExtension,
+          db().select({ number: extensions.number }).from(extensions).where(and(eq(extensions.tenantId, actor.tenantId), eq(extensions.userId, actor.userId))),
+        ),
+      ),
     ),
   );
-  const legs = await legsOf(actor.tenantId, rows.map((r) => r.id));
-  const items = rows.map((row) => summary(row, legs.get(row.id) ?? [], now));
+}
+
+/**
+ * The conferences of a month as history counts them, within `scope` (what an actor sees, or a
+ * whole tenant for the operator), `call simulate` left out.
+ */
+export function monthConferences(scope: SQL | undefined, range: { from: Date; to: Date }): SQL | undefined {
+  return and(
+    scope,
+    gte(conferences.startedAt, range.from),
+    lt(conferences.startedAt, range.to),
+    // An operator's `call simulate` must not show up in the tenant's history or bill.
+    ne(conferences.mediaServer, SIMULATED_MEDIA_SERVER),
+  );
+}
+
+export async function tenantOf(tenantId: string) {
+  if (!isUuid(tenantId)) throw new NotFoundError('Tenant');
+  const [tenant] = await db().select({ name: tenants.name, timezone: tenants.timezone, language: tenants.language }).from(tenants).where(eq(tenants.id, tenantId));
+  if (!tenant) throw new NotFoundError('Tenant');
+  return tenant;
+}
+
+/** H-2: the conferences started in that month (tenant time zone), newest first, with totals. */
+export async function listConferences(actor: Actor, query: ConferenceListQuery, now: Date): Promise<ConferenceListView> {
+  const { month } = parseInput(conferenceListQuerySchema, query);
+  return monthList(actor.tenantId, visibleConferences(actor), month, now);
+}
+
+/** API-3 `history month --tenant-id`: the operator reads a whole tenant's month. */
+export async function tenantMonth(tenantId: string, query: ConferenceListQuery, now: Date): Promise<ConferenceListView> {
+  const { month } = parseInput(conferenceListQuerySchema, query);
+  return monthList(tenantId, eq(conferences.tenantId, tenantId), month, now);
+}
+
+async function monthList(tenantId: string, scope: SQL | undefined, month: string, now: Date): Promise<ConferenceListView> {
+  const tenant = await tenantOf(tenantId);
+  const rows = await monthRows(scope, monthRange(month, tenant.timezone), now);
+  const items = rows.map((row) => summary(row, row.participantCount, row.participantMinutes, now));
   return {
     month,
     items,
@@ -43,16 +85,18 @@ export async function listConferences(actor: Actor, query: ConferenceListQuery, 
   };
 }
 
-/** H-1, API-2: one conference with its legs; another tenant's id answers 404 like a missing one (T-1). */
+/** H-1, H-2, API-2: one conference with its legs and action log; one the actor may not see answers 404 like a missing one (T-1). */
 export async function getConference(actor: Actor, conferenceId: string, now: Date): Promise<ConferenceView> {
   if (!isUuid(conferenceId)) throw new NotFoundError('Conference');
-  const [row] = await conferenceRows(and(eq(conferences.id, conferenceId), eq(conferences.tenantId, actor.tenantId)));
+  const [row] = await conferenceRows(and(eq(conferences.id, conferenceId), visibleConferences(actor)));
   if (!row) throw new NotFoundError('Conference');
-  const legs = (await legsOf(actor.tenantId, [row.id])).get(row.id) ?? [];
-  return { ...summary(row, legs, now), participants: legs.map((leg) => participantView(leg, now)) };
+  const [legs, actions] = await Promise.all([legsOf(actor.tenantId, [row.id]), actionsOf(actor.tenantId, row.id)]);
+  const own = legs.get(row.id) ?? [];
+  const minutes = own.reduce((sum, leg) => sum + legMinutes(leg.joinedAt, leg.leftAt, now), 0);
+  return { ...summary(row, own.length, minutes, now), participants: own.map((leg) => participantView(leg, now)), actions: actions.map(actionView) };
 }
 
-function conferenceRows(where: ReturnType<typeof and>): Promise<ConferenceRow[]> {
+function conferenceRows(where: SQL | undefined): Promise<ConferenceRow[]> {
   return db()
     .select({ conference: conferences, roomName: rooms.name })
     .from(conferences)
@@ -70,14 +114,44 @@ async function legsOf(tenantId: string, conferenceIds: string[]): Promise<Map<st
     .from(participants)
     .where(and(eq(participants.tenantId, tenantId), inArray(participants.conferenceId, conferenceIds)))
     .orderBy(asc(participants.joinedAt));
-  for (const row of rows) byConference.set(row.conferenceId, [...(byConference.get(row.conferenceId) ?? []), row]);
+  for (const row of rows) {
+    const list = byConference.get(row.conferenceId);
+    if (list) list.push(row);
+    else byConference.set(row.conferenceId, [row]);
+  }
   return byConference;
 }
 
-const seconds = (from: Date, to: Date) => Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
-const startedMinutes = (s: number) => Math.ceil(s / 60);
+function actionsOf(tenantId: string, conferenceId: string): Promise<ConferenceAction[]> {
+  return db()
+    .select()
+    .from(conferenceActions)
+    .where(and(eq(conferenceActions.tenantId, tenantId), eq(conferenceActions.conferenceId, conferenceId)))
+    .orderBy(asc(conferenceActions.at), sql`${conferenceActions.id}`);
+}
 
-function summary(row: ConferenceRow, legs: Participant[], now: Date): ConferenceSummaryView {
+/**
+ * A month's conferences with their leg counts and participant-minutes summed by PostgreSQL
+ * (the rule of legMinutesSql): the month page of a large tenant never loads its legs.
+ */
+export function monthRows(scope: SQL | undefined, range: { from: Date; to: Date }, now: Date) {
+  return db()
+    .select({
+      conference: conferences,
+      roomName: rooms.name,
+      participantCount: sql<number>`count(${participants.id})::int`,
+      participantMinutes: sql<number>`coalesce(sum(${legMinutesSql(participants.joinedAt, participants.leftAt, now)}), 0)::int`,
+    })
+    .from(conferences)
+    .leftJoin(rooms, eq(rooms.id, conferences.roomId))
+    .leftJoin(participants, and(eq(participants.conferenceId, conferences.id), eq(participants.tenantId, conferences.tenantId)))
+    .where(monthConferences(scope, range))
+    .groupBy(conferences.id, rooms.name)
+    .orderBy(desc(conferences.startedAt))
+    .then((rows) => rows.map((r) => ({ ...r.conference, roomName: r.roomName, participantCount: r.participantCount, participantMinutes: r.participantMinutes })));
+}
+
+function summary(row: ConferenceRow, participantCount: number, participantMinutes: number, now: Date): ConferenceSummaryView {
   return {
     id: row.id,
     kind: row.kind,
@@ -86,14 +160,15 @@ function summary(row: ConferenceRow, legs: Participant[], now: Date): Conference
     startedAt: row.startedAt.toISOString(),
     endedAt: row.endedAt?.toISOString() ?? null,
     endReason: row.endReason,
-    participantCount: legs.length,
-    durationSeconds: seconds(row.startedAt, row.endedAt ?? now),
-    participantMinutes: legs.reduce((sum, leg) => sum + startedMinutes(seconds(leg.joinedAt, leg.leftAt ?? now)), 0),
+    inProgress: row.endedAt === null,
+    participantCount,
+    simulated: row.simulated,
+    durationSeconds: legSeconds(row.startedAt, row.endedAt, now),
+    participantMinutes,
   };
 }
 
 function participantView(leg: Participant, now: Date): ParticipantView {
-  const durationSeconds = seconds(leg.joinedAt, leg.leftAt ?? now);
   return {
     id: leg.id,
     callerNumber: leg.callerNumber,
@@ -103,7 +178,17 @@ function participantView(leg: Participant, now: Date): ParticipantView {
     joinedAt: leg.joinedAt.toISOString(),
     leftAt: leg.leftAt?.toISOString() ?? null,
     endReason: leg.endReason,
-    durationSeconds,
-    participantMinutes: startedMinutes(durationSeconds),
+    durationSeconds: legSeconds(leg.joinedAt, leg.leftAt, now),
+    participantMinutes: legMinutes(leg.joinedAt, leg.leftAt, now),
+  };
+}
+
+function actionView(row: ConferenceAction): ActionView {
+  return {
+    at: row.at.toISOString(),
+    action: row.action,
+    ...(row.participantId ? { participantId: row.participantId } : {}),
+    by: { kind: row.byKind, ...(row.byId ? { id: row.byId } : {}) },
+    result: row.result,
   };
 }

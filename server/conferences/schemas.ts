@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONFERENCE_KINDS, LEG_DIRECTIONS, PARTICIPANT_ROLES } from '@/server/db/schema/conferences';
+import { ACTION_SOURCES, CONFERENCE_KINDS, LEG_DIRECTIONS, PARTICIPANT_ROLES } from '@/server/db/schema/conferences';
 
 const instant = z.iso.datetime({ offset: true });
 
@@ -12,7 +12,8 @@ export type ConferenceListQuery = z.input<typeof conferenceListQuerySchema>;
 
 /**
  * Participant-minutes are the billing unit (H-2): each leg counts its started minutes, so a
- * 61-second leg bills 2. A leg still in the conference counts up to now.
+ * 61-second leg bills 2 (server/history/participant-minutes.ts). A leg still in the conference
+ * counts up to now.
  */
 const usage = {
   durationSeconds: z.number().int(),
@@ -28,7 +29,11 @@ export const conferenceSummarySchema = z
     startedAt: instant,
     endedAt: instant.nullable(),
     endReason: z.string().nullable(),
+    /** Still running: its figures count up to the moment of the answer. */
+    inProgress: z.boolean(),
     participantCount: z.number().int(),
+    /** Run by a sip process on the simulated engine (SIP_ENGINE=simulated), not by real telephony. */
+    simulated: z.boolean(),
     ...usage,
   })
   .meta({ id: 'ConferenceSummary' });
@@ -48,7 +53,20 @@ export const participantSchema = z
   })
   .meta({ id: 'Participant' });
 
-export const conferenceSchema = conferenceSummarySchema.extend({ participants: z.array(participantSchema) }).meta({ id: 'Conference' });
+/** One line of the action log (L-2, H-2): what was done, to whom, by whom, and how it ended. */
+export const actionSchema = z
+  .object({
+    at: instant,
+    action: z.string(),
+    participantId: z.uuid().optional(),
+    by: z.object({ kind: z.enum(ACTION_SOURCES), id: z.string().optional() }),
+    result: z.string(),
+  })
+  .meta({ id: 'ConferenceAction' });
+
+export const conferenceSchema = conferenceSummarySchema
+  .extend({ participants: z.array(participantSchema), actions: z.array(actionSchema) })
+  .meta({ id: 'Conference' });
 
 export const conferenceListSchema = z
   .object({
@@ -61,4 +79,5 @@ export const conferenceListSchema = z
 export type ConferenceSummaryView = z.output<typeof conferenceSummarySchema>;
 export type ConferenceView = z.output<typeof conferenceSchema>;
 export type ParticipantView = z.output<typeof participantSchema>;
+export type ActionView = z.output<typeof actionSchema>;
 export type ConferenceListView = z.output<typeof conferenceListSchema>;

@@ -1,6 +1,7 @@
 import type { EmailFacts } from '@/emails/facts';
 import { calendarFor } from '@/emails/ics';
 import { renderEmail, type RenderedEmail } from '@/emails/render';
+import { renderReportEmail, type ReportFacts } from '@/emails/report';
 import type { Notification } from '@/server/db/schema';
 import type { MailAttachment, OutgoingEmail, SendRequest } from '@/server/mail/transport';
 
@@ -31,6 +32,7 @@ export function createComposer() {
   const rendered = new Map<string, Promise<RenderedEmail>>();
 
   function render(row: Notification, facts: EmailFacts): Promise<RenderedEmail> {
+    if (row.kind === 'report') return renderReportEmail(row.facts as ReportFacts);
     const audience = row.memberId === null ? 'organizer' : 'member';
     const cacheKey = `${row.kind}|${audience}|${JSON.stringify(facts)}`;
     let email = rendered.get(cacheKey);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
 import type { EmailFacts } from '@/emails/facts';
+import type { ReportFacts } from '@/emails/report';
 import { notifications, type NotificationKind } from '@/server/db/schema';
 import type { Executor } from './tx';
 
@@ -14,7 +15,10 @@ export interface NotificationDraft {
   tenantId: string;
   roomId: string;
   kind: NotificationKind;
-  facts: EmailFacts;
+  /** ReportFacts for a report (H-5), EmailFacts for the emails about the room. */
+  facts: EmailFacts | ReportFacts;
+  /** A report's conference: one report per conference and recipient. */
+  conferenceId?: string;
   recipients: Recipient[];
 }
 
@@ -43,6 +47,7 @@ function rowsOf(draft: NotificationDraft, now: Date) {
     recipientEmail: normalizeEmail(recipient.email),
     recipientName: recipient.name,
     kind: draft.kind,
+    conferenceId: draft.conferenceId ?? null,
     roomVersion: draft.facts.room.version,
     facts: draft.facts,
     nextAttemptAt: now,

@@ -64,7 +64,8 @@ export async function dispatchDue(options: DispatchOptions): Promise<DispatchRep
       report.skipped += batch.length;
       return;
     }
-    if (leader.kind !== 'cancellation' && versions.get(leader.roomId) !== leader.roomVersion) {
+    // A report (H-5) is about a conference already held: a later change or deletion of its room does not stop it.
+    if (leader.kind !== 'cancellation' && leader.kind !== 'report' && versions.get(leader.roomId) !== leader.roomVersion) {
       // Claimed or retrying when the room was changed or deleted: the update or the
       // cancellation has replaced it.
       await recordDropped(leader.batchId, 'cancelled', 'superseded: the room was changed or deleted');

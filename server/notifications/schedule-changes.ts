@@ -1,4 +1,4 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, ne } from 'drizzle-orm';
 import type { EmailFacts, FactChange } from '@/emails/facts';
 import { notifications, type NotificationKind, type Room } from '@/server/db/schema';
 import { createNotifications } from './create';
@@ -37,6 +37,8 @@ async function dropWaiting(tx: Executor, roomId: string, beforeVersion?: number)
       and(
         eq(notifications.roomId, roomId),
         eq(notifications.status, 'pending'),
+        // A report is about a conference that was held: neither a change nor a deletion of the room stops it (H-5).
+        ne(notifications.kind, 'report'),
         beforeVersion ? lt(notifications.roomVersion, beforeVersion) : undefined,
       ),
     )

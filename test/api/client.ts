@@ -16,6 +16,8 @@ export interface Answer {
   contentType: string | null;
   // Tests read many shapes; the Room/Member/Problem schemas check them where it matters.
   json: any;
+  /** The body as text, for downloads. */
+  text: string;
 }
 
 export async function call<P extends Record<string, string>>(
@@ -36,5 +38,7 @@ export async function call<P extends Record<string, string>>(
   }
   const response = await handler(new Request(url, { method, headers, body }), { params: Promise.resolve(options.params ?? ({} as P)) });
   const text = await response.text();
-  return { status: response.status, contentType: response.headers.get('content-type'), json: text ? JSON.parse(text) : undefined };
+  const contentType = response.headers.get('content-type');
+  // Downloads (CSV, PDF, calendar) are not JSON: their body is read, not parsed.
+  return { status: response.status, contentType, text, json: text && (!contentType || contentType.includes('json')) ? JSON.parse(text) : undefined };
 }

@@ -4,4 +4,6 @@ export * from './rooms';
 export * from './conferences';
 export * from './notifications';
 export * from './live';
+export * from './simulator';
+export * from './announcements';
 export * from './password-resets';

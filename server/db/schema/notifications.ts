@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './tenants';
 
-export const NOTIFICATION_KINDS = ['invitation', 'reminder-30', 'reminder-15', 'update', 'cancellation'] as const;
+export const NOTIFICATION_KINDS = ['invitation', 'reminder-30', 'reminder-15', 'update', 'cancellation', 'report'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled', 'skipped'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
@@ -26,6 +26,9 @@ export const notifications = pgTable(
     recipientEmail: text('recipient_email').notNull(),
     recipientName: text('recipient_name').notNull(),
     kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    // The conference a report is about (H-5); null for the emails about the room itself. No
+    // foreign key, like roomId: the report stays with the history, whatever happens to the rows.
+    conferenceId: uuid('conference_id'),
     roomVersion: integer('room_version').notNull(),
     // Rows sharing a batch go out in one transport request, always the same rows, so that a
     // retried request is byte-identical and its idempotency key stays valid. The batch id is the
@@ -47,7 +50,8 @@ export const notifications = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique('notifications_once').on(t.roomId, t.kind, t.roomVersion, t.recipientEmail),
+    // A report is once per conference and recipient: two conferences of one room version differ by conferenceId.
+    unique('notifications_once').on(t.roomId, t.kind, t.roomVersion, t.recipientEmail, t.conferenceId).nullsNotDistinct(),
     index('notifications_due')
       .on(t.nextAttemptAt)
       .where(sql`status in ('pending', 'sending') and id = batch_id`),

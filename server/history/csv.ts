@@ -1,0 +1,97 @@
+import { Readable } from 'node:stream';
+import type { SQL } from 'drizzle-orm';
+import { stringify } from 'csv-stringify';
+import { DateTime } from 'luxon';
+import type { Actor } from '@/server/auth/actor';
+import { tenantOf, visibleConferences } from '@/server/conferences/queries';
+import { parseInput } from '@/server/lib/validation';
+import { monthLegLines, type LegLine } from './legs';
+import { monthRange } from './participant-minutes';
+import { monthQuerySchema, type MonthQuery } from './schemas';
+
+/** The CSV's columns, in order; the header row names them so that a program can read it back (H-3). */
+export const CSV_COLUMNS = [
+  'conference_id',
+  'kind',
+  'room_number',
+  'room_name',
+  'organizer_extension',
+  'conference_started_at',
+  'conference_ended_at',
+  'conference_end_reason',
+  'conference_in_progress',
+  'participant_id',
+  'caller_number',
+  'number_hidden',
+  'caller_name',
+  'role',
+  'direction',
+  'joined_at',
+  'left_at',
+  'end_reason',
+  'duration_seconds',
+  'participant_minutes',
+] as const;
+
+/**
+ * A cell starting with = + - @ is run as a formula by spreadsheets (CSV injection); caller names
+ * come from SIP headers, so such text is written with a leading apostrophe. Phone numbers (`+33…`)
+ * are data, not formulas, and stay as they are.
+ */
+function safeCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) && !/^\+?\d+$/.test(value) ? `'${value}` : value;
+}
+
+function record(line: LegLine, zone: string): Record<(typeof CSV_COLUMNS)[number], string | number> {
+  const local = (at: Date | null) => (at ? DateTime.fromJSDate(at, { zone }).toISO({ suppressMilliseconds: true })! : '');
+  return {
+    conference_id: line.conference_id,
+    kind: line.kind,
+    room_number: line.room_number ?? '',
+    room_name: line.room_name ?? '',
+    organizer_extension: line.organizer_extension ?? '',
+    conference_started_at: local(line.conference_started_at),
+    conference_ended_at: local(line.conference_ended_at),
+    conference_end_reason: line.conference_end_reason ?? '',
+    conference_in_progress: line.conference_ended_at ? 'no' : 'yes',
+    participant_id: line.participant_id,
+    caller_number: line.caller_number ?? '',
+    number_hidden: line.caller_number ? 'no' : 'yes',
+    caller_name: line.caller_name ?? '',
+    role: line.role,
+    direction: line.direction,
+    joined_at: local(line.joined_at),
+    left_at: local(line.left_at),
+    end_reason: line.end_reason ?? '',
+    duration_seconds: line.duration_seconds,
+    participant_minutes: line.participant_minutes,
+  };
+}
+
+/** The CSV of a tenant's month within `scope` (what a user sees, or the whole tenant for the operator's CLI). */
+export async function monthCsvStream(tenantId: string, scope: SQL | undefined, month: string, now: Date): Promise<Readable> {
+  const tenant = await tenantOf(tenantId);
+  const lines = monthLegLines(scope, monthRange(month, tenant.timezone), now);
+  return Readable.from(
+    (async function* () {
+      for await (const line of lines) yield record(line, tenant.timezone);
+    })(),
+  ).pipe(stringify({ header: true, columns: [...CSV_COLUMNS], bom: true, cast: { string: safeCell } }));
+}
+
+/**
+ * H-3 `GET /api/v1/conferences/export.csv?month=`: one row per participant leg with its
+ * conference's columns, times in the tenant's zone with their offset, UTF-8 with a BOM so that
+ * Excel reads French names right. Streamed from a database cursor: the month is never held whole.
+ */
+export async function monthCsv(actor: Actor, query: MonthQuery, now: Date): Promise<Response> {
+  const { month } = parseInput(monthQuerySchema, query);
+  const csv = await monthCsvStream(actor.tenantId, visibleConferences(actor), month, now);
+  return new Response(Readable.toWeb(csv) as ReadableStream, {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="conferences-${month}.csv"`,
+      'cache-control': 'private, no-store',
+    },
+  });
+}
