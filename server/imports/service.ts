@@ -166,28 +166,34 @@ export async function runImport(actor: Actor, input: ImportInput, now: Date, tra
   let created: { userId: string; tenantId: string; email: string; name: string; locale: null }[];
   try {
     created = await db().transaction(async (tx) => {
-      const made = [];
-      for (const u of valid) {
-        const name = u.name ?? u.email.split('@')[0];
-        // No password yet: no hash of anything is '!', so nobody signs in until the welcome link is used.
-        const [row] = await tx.insert(users).values({ tenantId: actor.tenantId, email: u.email, name, role: u.role, passwordHash: '!' }).returning({ id: users.id });
-        if (u.extension) await giveExtension(tx, actor.tenantId, { id: row.id, name, email: u.email }, u.extension, 'extension');
-        made.push({ userId: row.id, tenantId: actor.tenantId, email: u.email, name, locale: null });
-      }
-      return made;
+      if (valid.length === 0) return [];
+      const named = valid.map((u) => ({ ...u, name: u.name ?? u.email.split('@')[0] }));
+      // No password yet: no hash of anything is '!', so nobody signs in until the welcome link is used.
+      const rows = await tx
+        .insert(users)
+        .values(named.map((u) => ({ tenantId: actor.tenantId, email: u.email, name: u.name, role: u.role, passwordHash: '!' })))
+        .returning({ id: users.id, email: users.email });
+      const idOf = new Map(rows.map((r) => [r.email, r.id]));
+      for (const u of named) if (u.extension) await giveExtension(tx, actor.tenantId, { id: idOf.get(u.email)!, name: u.name, email: u.email }, u.extension, 'extension');
+      return named.map((u) => ({ userId: idOf.get(u.email)!, tenantId: actor.tenantId, email: u.email, name: u.name, locale: null }));
     });
   } catch (error) {
     // Taken between the check and the write, by someone else: nothing was written.
     if (isUniqueViolation(error, 'users_email_unique')) throw new ConflictError({ field: 'csv', code: 'email.taken' }, 'An email of the file cannot be used');
     throw error;
   }
+  // A few at a time: each link is a row, a rendered email and a transport request.
   let linksSent = 0;
-  for (const user of created) {
-    const sent = await sendWelcomeLink(user, now, transport).catch((error: unknown) => {
-      logger.warn({ userId: user.userId, error: String(error) }, 'welcome link not sent');
-      return false;
-    });
-    if (sent) linksSent++;
-  }
+  const queue = [...created];
+  const lane = async () => {
+    for (let user = queue.shift(); user; user = queue.shift()) {
+      const sent = await sendWelcomeLink(user, now, transport).catch((error: unknown) => {
+        logger.warn({ userId: user.userId, error: String(error) }, 'welcome link not sent');
+        return false;
+      });
+      if (sent) linksSent++;
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, lane));
   return { imported: created.length, skipped, linksSent };
 }
