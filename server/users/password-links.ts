@@ -23,7 +23,7 @@ import { storePasswordHash } from './passwords';
  * its SHA-256 (like API tokens, T-5), so a copy of the database opens no account. A link works
  * once, until it expires, and any new password (through a link or not) kills the others.
  */
-export const LINK_HOURS: Record<PasswordLinkReason, number> = {
+const LINK_HOURS: Record<PasswordLinkReason, number> = {
   // Asked by the user, who is at their mailbox now.
   forgot: 1,
   // Sent by an admin or at import: the user may read it the next working day.
