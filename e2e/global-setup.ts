@@ -32,4 +32,5 @@ export default async function globalSetup() {
   process.env.E2E_USER_EMAIL = `sam-${run}@e2e.example.com`;
   process.env.E2E_COLLEAGUE_EMAIL = `bernard-${run}@e2e.example.com`;
   process.env.E2E_RUN = run;
+  process.env.E2E_TENANT_ID = tenantId;
 }

@@ -20,6 +20,8 @@ interface Fixture {
   outboxId: string;
   /** A held conference of the admin's this month (e2e/seed-history.ts). */
   conferenceId: string;
+  /** The room's public tracking page (L-3). */
+  trackingPath: string;
 }
 
 type Who = 'admin' | 'subscriber' | 'signed-out';
@@ -47,6 +49,13 @@ export const PHONE_PAGES: { route: string; as: Who; path: (f: Fixture) => string
   { route: '/history', as: 'subscriber', path: () => '/history', heading: /historique|history/i },
   { route: '/history', as: 'admin', path: (f) => `/history?conference=${f.conferenceId}#conference-${f.conferenceId}`, heading: /historique|history/i },
   { route: '/admin/usage', as: 'admin', path: () => '/admin/usage', heading: /consommation|usage/i },
+  { route: '/forgot-password', as: 'signed-out', path: () => '/forgot-password', heading: /mot de passe oublié|forgot your password/i },
+  { route: '/reset-password/[token]', as: 'signed-out', path: () => `/reset-password/${'x'.repeat(43)}`, heading: /nouveau mot de passe|new password/i },
+  { route: '/admin/import', as: 'admin', path: () => '/admin/import', heading: /importer|import/i },
+  { route: '/admin/webhooks', as: 'admin', path: () => '/admin/webhooks', heading: /webhooks/i },
+  { route: '/live', as: 'admin', path: () => '/live', heading: /en direct|live now/i },
+  { route: '/live/[conferenceId]', as: 'admin', path: (f) => `/live/${f.conferenceId}`, heading: /comité qualité/i },
+  { route: '/l/[token]', as: 'signed-out', path: (f) => f.trackingPath, heading: /équipe/i },
   { route: 'not-found', as: 'subscriber', path: () => '/rooms/00000000-0000-4000-8000-000000000000', heading: /introuvable|not found/i },
 ];
 
@@ -95,6 +104,7 @@ test.beforeAll(async ({ browser, request }) => {
   await rest.post(`/rooms/${room.id}/members`, { source: 'name', name: 'Marie-Amélie Delacroix-Fontaine', email: 'marie-amelie.delacroix-fontaine@filiale-internationale.example.com', sendEmail: true });
   await rest.post(`/rooms/${room.id}/members`, { source: 'name', name: 'Jean Dupont', sendEmail: false });
   await rest.post(`/rooms/${room.id}/invitations`);
+  const tracking = await rest.post<{ url: string }>(`/rooms/${room.id}/links`, { kind: 'tracking' });
   await runDueJobs();
 
   const admin = await pageAs(browser, 'admin');
@@ -116,7 +126,7 @@ test.beforeAll(async ({ browser, request }) => {
     { env: { ...process.env, DATA_DIR: '.data-e2e' } },
   );
   const { conferenceId } = JSON.parse(stdout.trim().split('\n').pop() ?? '{}');
-  fixture = { roomId: room.id, outboxId: new URL(href, 'http://x').searchParams.get('id') ?? '', conferenceId };
+  fixture = { roomId: room.id, outboxId: new URL(href, 'http://x').searchParams.get('id') ?? '', conferenceId, trackingPath: new URL(tracking.url).pathname };
 });
 
 /** Every button and link of the page's content that is shown lies inside the screen's width. */

@@ -79,7 +79,10 @@ export const actionRows: Record<ActionKey, ActionRow> = {
     },
   ],
   createExtension: () => [{ what: 'adds an extension to B only', input: { number: '299', name: 'New desk', email: '' }, status: 200 }],
-  deleteExtension: ({ a }) => [{ what: "deletes A's extension", input: { id: a.extensionId } }],
+  deleteExtension: ({ a }) => [
+    { what: "deletes A's extension", input: { id: a.extensionId } },
+    { what: "deletes A's extension, moving its holder to a new one", input: { id: a.extensionId, onHeld: 'reassign', reassignTo: '777' } },
+  ],
   createDirectoryEntry: () => [
     { what: 'adds a directory entry to B only', input: { name: 'New contact', number: '+33199999999', email: '' }, status: 200 },
   ],
@@ -94,6 +97,21 @@ export const actionRows: Record<ActionKey, ActionRow> = {
   deleteUser: ({ a }) => [
     { what: "removes A's subscriber", input: { id: a.subscriber.actor.userId } },
     { what: "removes A's admin", input: { id: a.admin.actor.userId } },
+  ],
+  updateUser: ({ a }) => [
+    { what: "renames A's subscriber", input: { id: a.subscriber.actor.userId, name: 'Taken over', email: 'spy@isolation.example.com', role: 'admin', extension: '' } },
+    { what: "gives A's admin B's extension", input: { id: a.admin.actor.userId, name: 'Taken over', email: 'spy2@isolation.example.com', role: 'subscriber', extension: '202' } },
+  ],
+  sendPasswordLink: ({ a }) => [{ what: "sends A's subscriber a password link", input: { id: a.subscriber.actor.userId } }],
+  previewImport: () => [
+    {
+      what: "previews a file of A's users' emails: taken, in the same neutral words as any taken email",
+      input: { kind: 'users', csv: 'email,name\nnew-preview@isolation.example.com,New' },
+      status: 200,
+    },
+  ],
+  runImport: () => [
+    { what: 'imports directory entries into B only', input: { kind: 'directory', csv: 'name,number\nImported,+33188888888', mode: 'all' }, status: 200 },
   ],
   createApiToken: () => [{ what: 'creates a token acting as B only', input: { name: 'B script', expiresInDays: '7' }, status: 200 }],
   revokeApiToken: ({ a }) => [{ what: "revokes A's admin's token", input: { id: a.admin.tokenId } }],

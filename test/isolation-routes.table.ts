@@ -191,4 +191,34 @@ export const routeRows: Record<string, RouteRow> = {
   'GET /api/v1/tenant/announcement': () => [{ what: "downloads its own welcome announcement (it has none), never A's", status: 404 }],
   'PUT /api/v1/tenant/announcement': () => [{ what: 'uploads a body that is not audio: refused, and A keeps its own', body: { not: 'audio' }, status: 400 }],
   'DELETE /api/v1/tenant/announcement': () => [{ what: "deletes its own welcome announcement, never A's", status: 204 }],
+  'GET /api/v1/users': ({ a, b }) => [
+    {
+      what: "lists users and sees none of A's",
+      status: 200,
+      check: (answer) => {
+        const ids = idsOf(answer.json.items);
+        expect(ids).toEqual(expect.arrayContaining([b.admin.actor.userId, b.subscriber.actor.userId]));
+        expect(ids).not.toContain(a.admin.actor.userId);
+        expect(ids).not.toContain(a.subscriber.actor.userId);
+      },
+    },
+  ],
+  'GET /api/v1/users/[id]': ({ a }) => [{ what: "reads A's subscriber", params: { id: a.subscriber.actor.userId } }],
+  'PATCH /api/v1/users/[id]': ({ a }) => [
+    { what: "renames A's subscriber", params: { id: a.subscriber.actor.userId }, body: { name: 'Taken over' } },
+    { what: "moves A's admin's email and role", params: { id: a.admin.actor.userId }, body: { email: 'spy@isolation.example.com', role: 'subscriber', extension: '999' } },
+  ],
+  'POST /api/v1/users/[id]/password-link': ({ a }) => [{ what: "sends A's subscriber a password link", params: { id: a.subscriber.actor.userId } }],
+  'POST /api/v1/imports/[kind]': ({ a }) => [
+    {
+      what: "previews A's users' emails: refused as taken, in the words any taken email gets",
+      params: { kind: 'users' },
+      body: { csv: `email\n${a.subscriber.actor.email}\n` },
+      status: 200,
+      check: (answer) => {
+        expect(answer.json.lines[0].errors).toEqual([{ field: 'email', code: 'email.taken' }]);
+      },
+    },
+    { what: 'imports directory entries into B only', params: { kind: 'directory' }, body: { csv: 'name\nImported by B\n', mode: 'all' }, status: 201 },
+  ],
 };

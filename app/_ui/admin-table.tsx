@@ -22,7 +22,7 @@ export function AdminTable({
 }) {
   // One wrapper whether rows remain or not: after a row's removal the focus lands on it (AFTER_ACTION).
   return (
-    <div {...AFTER_ACTION} className={`${cardClass} overflow-x-auto`}>
+    <div {...AFTER_ACTION} className={`${cardClass} relative overflow-x-auto`}>
       {rows.length === 0 ? (
         <p className="px-6 py-6 text-sm text-slate-600">{empty}</p>
       ) : (

@@ -12,8 +12,9 @@ export const createExtension = defineAction({
 });
 
 export const deleteExtension = defineAction({
-  schema: z.object({ id }),
-  run: (actor, input) => directory.deleteExtension(actor, input.id),
+  schema: z.object({ id, onHeld: optionalText, reassignTo: optionalText }),
+  run: (actor, { id, onHeld, reassignTo }) =>
+    directory.deleteExtension(actor, id, { onHeld: (onHeld ?? undefined) as 'detach' | 'reassign' | undefined, reassignTo: reassignTo ?? undefined }),
 });
 
 export const createDirectoryEntry = defineAction({

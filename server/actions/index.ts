@@ -6,7 +6,8 @@ import { createRoom, deleteRoom, duplicateRoom, updateRoom } from './rooms';
 import { updateTenantSettings } from './tenant';
 import { createApiToken, revokeApiToken } from './tokens';
 import { conferenceAction, createRoomLink, createWebhook, deleteRoomLink, deleteWebhook } from './live';
-import { createUser, deleteUser, setLocale } from './users';
+import { previewImport, runImport } from './imports';
+import { createUser, deleteUser, sendPasswordLink, setLocale, updateUser } from './users';
 
 /**
  * Every server action of the portal, one key each; `app/**\/actions.ts` exports a function of the
@@ -28,6 +29,10 @@ export const actions = {
   deleteDirectoryEntry,
   createUser,
   deleteUser,
+  updateUser,
+  sendPasswordLink,
+  previewImport,
+  runImport,
   setLocale,
   updateTenantSettings,
   uploadAnnouncement,

@@ -20,7 +20,7 @@ export function jsonBody(schema: z.ZodType): ZodOpenApiOperationObject['requestB
 }
 
 export function answers(
-  success: { status: 200 | 201; description: string; schema: z.ZodType } | { status: 204; description: string },
+  success: { status: 200 | 201 | 202; description: string; schema: z.ZodType } | { status: 204; description: string },
   ...problems: ProblemStatus[]
 ): ZodOpenApiResponsesObject {
   const responses: ZodOpenApiResponsesObject = {

@@ -9,6 +9,8 @@ import { webhookPaths } from '@/server/webhooks/openapi';
 import { invitationPaths } from '@/server/notifications/openapi';
 import { roomPaths } from '@/server/rooms/openapi';
 import { tenantPaths } from '@/server/tenants/openapi';
+import { userPaths } from '@/server/users/openapi';
+import { importPaths } from '@/server/imports/openapi';
 import { answers } from './openapi-parts';
 
 const PUBLIC = { security: [] };
@@ -45,7 +47,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
     },
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from `npm run cli -- token create`' } } },
-    paths: { ...servicePaths, ...roomPaths, ...memberPaths, ...invitationPaths, ...conferencePaths, ...tenantPaths, ...announcementPaths, ...historyPaths, ...livePaths, ...webhookPaths },
+    paths: { ...servicePaths, ...roomPaths, ...memberPaths, ...invitationPaths, ...conferencePaths, ...tenantPaths, ...announcementPaths, ...historyPaths, ...livePaths, ...webhookPaths, ...userPaths, ...importPaths },
   });
   return cached;
 }

@@ -13,3 +13,13 @@ export const directoryEntryCreateSchema = z.object({
 });
 export type ExtensionCreateInput = z.input<typeof extensionCreateSchema>;
 export type DirectoryEntryCreateInput = z.input<typeof directoryEntryCreateSchema>;
+
+/**
+ * Issue 12: an extension a user holds is never deleted silently; the admin says what becomes of
+ * the user: left without an extension, or moved to another one (made when missing).
+ */
+export const extensionDeleteSchema = z.object({
+  onHeld: z.enum(['detach', 'reassign'], 'extension.onHeld').optional(),
+  reassignTo: z.preprocess((v) => (v === '' ? undefined : v), extensionNumberSchema.optional()),
+});
+export type ExtensionDeleteInput = z.input<typeof extensionDeleteSchema>;

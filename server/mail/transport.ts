@@ -9,7 +9,8 @@ export interface OutgoingEmail {
   /** Stable for the notification it carries: the same email sent again is recognised. */
   idempotencyKey: string;
   tenantId: string;
-  roomId: string;
+  /** Null for account emails (password links), which concern no room. */
+  roomId: string | null;
   kind: string;
   to: string;
   subject: string;

@@ -13,3 +13,14 @@ export const userCreateSchema = z.object({
   extension: extensionNumberSchema.optional(),
 });
 export type UserCreateInput = z.input<typeof userCreateSchema>;
+
+/** PATCH semantics: only the fields given change; `extension: null` (or '') takes the user's extension away. */
+export const userUpdateSchema = z
+  .object({
+    name: nameSchema.optional(),
+    email: emailSchema.optional(),
+    role: z.enum(ROLES, 'role.choice').optional(),
+    extension: z.preprocess((v) => (v === '' ? null : v), extensionNumberSchema.nullable().optional()),
+  })
+  .strict();
+export type UserUpdateInput = z.input<typeof userUpdateSchema>;

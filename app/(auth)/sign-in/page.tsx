@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { LanguageSwitcher } from '@/app/_ui/language-switcher';
 import { safeCallbackPath } from '@/app/lib/callback-url';
+import { linkClass } from '@/app/_ui/styles';
 import { currentActor } from '@/app/lib/session';
 import { SignInForm } from './sign-in-form';
 
@@ -25,6 +27,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <h1 className="mb-1 text-2xl font-semibold">{t('auth.title')}</h1>
           <p className="mb-6 text-sm text-slate-600">{t('auth.intro')}</p>
           <SignInForm callbackUrl={callbackUrl} />
+          <p className="mt-4 text-sm">
+            <Link href="/forgot-password" className={linkClass}>
+              {t('users.forgot.link')}
+            </Link>
+          </p>
         </div>
       </main>
     </div>

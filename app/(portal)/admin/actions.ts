@@ -34,6 +34,27 @@ export async function deleteUser(_prev: FormState, formData: FormData): Promise<
   return thenRefresh(await runAction('deleteUser', formData), '/admin/users');
 }
 
+export async function updateUser(_prev: FormState, formData: FormData): Promise<FormState> {
+  return thenRefresh(await runAction('updateUser', formData), '/admin/users');
+}
+
+export async function sendPasswordLink(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runAction('sendPasswordLink', formData);
+}
+
+export async function previewImport(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runAction('previewImport', formData);
+}
+
+export async function runImport(_prev: FormState, formData: FormData): Promise<FormState> {
+  const result = await runAction('runImport', formData);
+  if (result?.ok) {
+    revalidatePath('/admin/directory');
+    revalidatePath('/admin/users');
+  }
+  return result;
+}
+
 export async function updateTenantSettings(_prev: FormState, formData: FormData): Promise<FormState> {
   // The time zone and early join change how every page shows every room.
   return thenRefresh(await runAction('updateTenantSettings', formData), '/', 'layout');

@@ -7,3 +7,4 @@ export * from './live';
 export * from './simulator';
 export * from './announcements';
 export * from './webhooks';
+export * from './password-resets';

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AdminTable } from '@/app/_ui/admin-table';
 import { ConfirmAction } from '@/app/_ui/confirm-action';
 import { SimpleForm } from '@/app/_ui/simple-form';
-import { cardClass } from '@/app/_ui/styles';
+import { cardClass, linkClass } from '@/app/_ui/styles';
 import { requireAdmin } from '@/app/lib/session';
 import { listDirectory } from '@/server/directory/service';
 import { createDirectoryEntry, deleteDirectoryEntry } from '../actions';
@@ -14,12 +15,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DirectoryPage() {
   const actor = await requireAdmin();
-  const [t, rows] = await Promise.all([getTranslations('admin'), listDirectory(actor)]);
+  const [t, ti, rows] = await Promise.all([getTranslations('admin'), getTranslations('imports'), listDirectory(actor)]);
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">{t('directory.title')}</h1>
         <p className="text-sm text-slate-600">{t('directory.intro')}</p>
+        <p className="mt-2 text-sm">
+          <Link href="/admin/import?kind=directory" className={linkClass}>
+            {ti('link')}
+          </Link>
+        </p>
       </div>
       <AdminTable
         caption={t('directory.title')}

@@ -5,7 +5,8 @@ import { ConfirmAction } from '@/app/_ui/confirm-action';
 import { SimpleForm } from '@/app/_ui/simple-form';
 import { cardClass } from '@/app/_ui/styles';
 import { requireAdmin } from '@/app/lib/session';
-import { listExtensions } from '@/server/directory/service';
+import { listExtensionsWithHolders } from '@/server/directory/service';
+import { HeldExtensionChoice } from './held-extension-choice';
 import { createExtension, deleteExtension } from '../actions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ExtensionsPage() {
   const actor = await requireAdmin();
-  const [t, rows] = await Promise.all([getTranslations('admin'), listExtensions(actor)]);
+  const [t, tu, rows] = await Promise.all([getTranslations('admin'), getTranslations('users'), listExtensionsWithHolders(actor)]);
   return (
     <div className="space-y-6">
       <div>
@@ -23,7 +24,7 @@ export default async function ExtensionsPage() {
       </div>
       <AdminTable
         caption={t('extensions.title')}
-        columns={[t('fields.extension'), t('fields.name'), t('fields.email')]}
+        columns={[t('fields.extension'), t('fields.name'), t('fields.email'), tu('holder')]}
         actionsLabel={t('actions')}
         empty={t('extensions.empty')}
         rows={rows.map((e) => ({
@@ -34,6 +35,7 @@ export default async function ExtensionsPage() {
             </span>,
             e.name,
             e.email ?? '—',
+            e.holder ? e.holder.name : <span className="text-slate-600">{tu('free')}</span>,
             <ConfirmAction
               key="d"
               compact
@@ -41,7 +43,13 @@ export default async function ExtensionsPage() {
               fields={{ id: e.id }}
               label={t('delete', { name: `${e.number} ${e.name}` })}
               title={t('extensions.deleteTitle')}
-              body={t('extensions.deleteBody', { number: e.number, name: e.name })}
+              body={
+                e.holder ? (
+                  <HeldExtensionChoice idPrefix={`ext-${e.id}-`} number={e.number} holder={e.holder.name} />
+                ) : (
+                  t('extensions.deleteBody', { number: e.number, name: e.name })
+                )
+              }
               confirmLabel={t('deleteConfirm')}
             />,
           ],

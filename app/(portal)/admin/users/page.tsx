@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AdminTable } from '@/app/_ui/admin-table';
 import { ConfirmAction } from '@/app/_ui/confirm-action';
 import { SimpleForm } from '@/app/_ui/simple-form';
-import { cardClass } from '@/app/_ui/styles';
+import { cardClass, linkClass } from '@/app/_ui/styles';
 import { requireAdmin } from '@/app/lib/session';
 import { listUsers } from '@/server/users/service';
 import { createUser, deleteUser } from '../actions';
+import { UserActions } from './user-actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin.users'))('title') };
@@ -14,12 +16,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function UsersPage() {
   const actor = await requireAdmin();
-  const [t, rows] = await Promise.all([getTranslations('admin'), listUsers(actor)]);
+  const [t, ti, rows] = await Promise.all([getTranslations('admin'), getTranslations('imports'), listUsers(actor)]);
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">{t('users.title')}</h1>
         <p className="text-sm text-slate-600">{t('users.intro')}</p>
+        <p className="mt-2 text-sm">
+          <Link href="/admin/import?kind=users" className={linkClass}>
+            {ti('link')}
+          </Link>
+        </p>
       </div>
       <AdminTable
         caption={t('users.title')}
@@ -33,22 +40,22 @@ export default async function UsersPage() {
             u.email,
             t(`roles.${u.role}`),
             u.extension ?? '—',
-            u.id === actor.userId ? (
-              <span key="d" className="text-sm text-slate-600">
-                {t('users.you')}
-              </span>
-            ) : (
-              <ConfirmAction
-                key="d"
-                compact
-                action={deleteUser}
-                fields={{ id: u.id }}
-                label={t('delete', { name: u.name })}
-                title={t('users.deleteTitle')}
-                body={t('users.deleteBody', { name: u.name })}
-                confirmLabel={t('deleteConfirm')}
-              />
-            ),
+            <div key="d" className="flex flex-wrap items-center justify-end gap-1">
+              <UserActions user={u} isSelf={u.id === actor.userId} />
+              {u.id === actor.userId ? (
+                <span className="px-2 text-sm text-slate-600">{t('users.you')}</span>
+              ) : (
+                <ConfirmAction
+                  compact
+                  action={deleteUser}
+                  fields={{ id: u.id }}
+                  label={t('delete', { name: u.name })}
+                  title={t('users.deleteTitle')}
+                  body={t('users.deleteBody', { name: u.name })}
+                  confirmLabel={t('deleteConfirm')}
+                />
+              )}
+            </div>,
           ],
         }))}
       />
