@@ -3,7 +3,7 @@ import { isUuid } from '@/server/lib/ids';
 import { isAdmin, type Actor } from '@/server/auth/actor';
 import { db } from '@/server/db/client';
 import { conferenceActions, conferences, extensions, participants, rooms, tenants, type Conference, type ConferenceAction, type Participant } from '@/server/db/schema';
-import { legMinutes, legMinutesSql, legSeconds, monthRange } from '@/server/history/participant-minutes';
+import { conferenceTotalsSql, legMinutes, legSeconds, monthRange } from '@/server/history/participant-minutes';
 import { NotFoundError } from '@/server/lib/errors';
 import { parseInput } from '@/server/lib/validation';
 import { SIMULATED_MEDIA_SERVER } from './records';
@@ -146,21 +146,21 @@ function actionsOf(tenantId: string, conferenceId: string): Promise<ConferenceAc
 }
 
 /**
- * A month's conferences with their leg counts and participant-minutes summed by PostgreSQL
- * (the rule of legMinutesSql): the month page of a large tenant never loads its legs.
+ * A month's conferences with their leg counts and participant-minutes (the billing rule, stored
+ * on each conference when it closed): the month page of a large tenant never reads its legs.
  */
 export function monthRows(scope: SQL | undefined, range: { from: Date; to: Date }, now: Date) {
+  const live = conferenceTotalsSql(conferences.id, now);
   return db()
     .select({
       ...summaryColumns,
-      participantCount: sql<number>`count(${participants.id})::int`,
-      participantMinutes: sql<number>`coalesce(sum(${legMinutesSql(participants.joinedAt, participants.leftAt, now)}), 0)::int`,
+      // Stored when the conference closed; counted from the legs while it runs (only then).
+      participantCount: sql<number>`case when ${conferences.participantCount} is null then ${live.count} else ${conferences.participantCount} end`,
+      participantMinutes: sql<number>`case when ${conferences.participantMinutes} is null then ${live.minutes} else ${conferences.participantMinutes} end`,
     })
     .from(conferences)
     .leftJoin(rooms, eq(rooms.id, conferences.roomId))
-    .leftJoin(participants, and(eq(participants.conferenceId, conferences.id), eq(participants.tenantId, conferences.tenantId)))
     .where(monthConferences(scope, range))
-    .groupBy(conferences.id, rooms.name)
     .orderBy(desc(conferences.startedAt));
 }
 

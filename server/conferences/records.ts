@@ -1,6 +1,7 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { db } from '@/server/db/client';
 import { conferences, participants, type ConferenceKind, type ParticipantRole } from '@/server/db/schema';
+import { conferenceTotalsSql } from '@/server/history/participant-minutes';
 import { enqueueConferenceReport } from '@/server/history/report-email';
 
 /**
@@ -102,9 +103,10 @@ export async function closeConference(conferenceId: string, endedAt: Date, endRe
       .update(participants)
       .set({ leftAt: endedAt, endReason })
       .where(and(eq(participants.conferenceId, conferenceId), isNull(participants.leftAt)));
+    const totals = conferenceTotalsSql(conferences.id, endedAt);
     const closed = await tx
       .update(conferences)
-      .set({ endedAt, endReason })
+      .set({ endedAt, endReason, participantCount: totals.count, participantMinutes: totals.minutes })
       .where(and(eq(conferences.id, conferenceId), isNull(conferences.endedAt)))
       .returning({ id: conferences.id });
     if (closed.length > 0) await enqueueConferenceReport(tx, conferenceId, endedAt);

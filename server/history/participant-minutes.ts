@@ -44,3 +44,15 @@ export function monthRange(month: string, timezone: string): { from: Date; to: D
   const from = DateTime.fromFormat(month, 'yyyy-MM', { zone: timezone });
   return { from: from.toJSDate(), to: from.plus({ months: 1 }).toJSDate() };
 }
+
+/**
+ * A conference's leg count and participant-minutes as PostgreSQL computes them from its legs, for
+ * `conferenceId` a column or value of the outer query: stored on the row when it closes, and
+ * computed live for a conference still running.
+ */
+export function conferenceTotalsSql(conferenceId: SQL | unknown, now: Date): { count: SQL<number>; minutes: SQL<number> } {
+  return {
+    count: sql<number>`(select count(*)::int from participants p where p.conference_id = ${conferenceId})`,
+    minutes: sql<number>`(select coalesce(sum(${legMinutesSql(sql.raw('p.joined_at'), sql.raw('p.left_at'), now)}), 0)::int from participants p where p.conference_id = ${conferenceId})`,
+  };
+}
