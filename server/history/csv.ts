@@ -104,8 +104,8 @@ export async function monthCsvStream(tenantId: string, scope: SQL | undefined, m
       yield Buffer.from(stringify([], { ...options, header: true, bom: true }));
       for await (const batch of batches) yield Buffer.from(stringify(batch.map((line) => record(line, local)), options));
     })(),
-    // One batch waits while the client reads the previous one; the cursor fetches no further ahead.
-    { highWaterMark: 1 },
+    // A few batches (about 1 MB) are fetched ahead of a slow client, never more.
+    { highWaterMark: 4 },
   );
 }
 
