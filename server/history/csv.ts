@@ -67,29 +67,30 @@ export function localIsoFormatter(zone: string): (at: Date | null) => string {
   };
 }
 
-function record(line: LegLine, local: (at: Date | null) => string): Record<(typeof CSV_COLUMNS)[number], string | number> {
-  return {
-    conference_id: line.conference_id,
-    kind: line.kind,
-    room_number: line.room_number ?? '',
-    room_name: line.room_name ?? '',
-    organizer_extension: line.organizer_extension ?? '',
-    conference_started_at: local(line.conference_started_at),
-    conference_ended_at: local(line.conference_ended_at),
-    conference_end_reason: line.conference_end_reason ?? '',
-    conference_in_progress: line.conference_ended_at ? 'no' : 'yes',
-    participant_id: line.participant_id,
-    caller_number: line.caller_number ?? '',
-    number_hidden: line.caller_number ? 'no' : 'yes',
-    caller_name: line.caller_name ?? '',
-    role: line.role,
-    direction: line.direction,
-    joined_at: local(line.joined_at),
-    left_at: local(line.left_at),
-    end_reason: line.end_reason ?? '',
-    duration_seconds: line.duration_seconds,
-    participant_minutes: line.participant_minutes,
-  };
+/** One row, its cells in CSV_COLUMNS order (arrays spare the writer a lookup per cell). */
+function record(line: LegLine, local: (at: Date | null) => string): (string | number)[] {
+  return [
+    line.conference_id,
+    line.kind,
+    line.room_number ?? '',
+    line.room_name ?? '',
+    line.organizer_extension ?? '',
+    local(line.conference_started_at),
+    local(line.conference_ended_at),
+    line.conference_end_reason ?? '',
+    line.conference_ended_at ? 'no' : 'yes',
+    line.participant_id,
+    line.caller_number ?? '',
+    line.caller_number ? 'no' : 'yes',
+    line.caller_name ?? '',
+    line.role,
+    line.direction,
+    local(line.joined_at),
+    local(line.left_at),
+    line.end_reason ?? '',
+    line.duration_seconds,
+    line.participant_minutes,
+  ];
 }
 
 /** The CSV of a tenant's month within `scope` (what a user sees, or the whole tenant for the operator's CLI). */

@@ -56,12 +56,14 @@ export async function* monthLegBatches(scope: SQL | undefined, range: { from: Da
   const cursor = rawClient().unsafe<LegLine[]>(query.sql, query.params as never[]).cursor(CURSOR_ROWS);
   // drizzle's client hands timestamps over as PostgreSQL writes them; drizzle itself reads them so.
   const instant = (value: Date | string | null) => (value === null ? null : new Date(value));
-  for await (const rows of cursor)
-    yield rows.map((row) => ({
-      ...row,
-      conference_started_at: instant(row.conference_started_at)!,
-      conference_ended_at: instant(row.conference_ended_at),
-      joined_at: instant(row.joined_at)!,
-      left_at: instant(row.left_at),
-    }));
+  // In place: a copy per row would be 200,000 more objects for the collector.
+  for await (const rows of cursor) {
+    for (const row of rows) {
+      row.conference_started_at = instant(row.conference_started_at)!;
+      row.conference_ended_at = instant(row.conference_ended_at);
+      row.joined_at = instant(row.joined_at)!;
+      row.left_at = instant(row.left_at);
+    }
+    yield rows;
+  }
 }
