@@ -82,6 +82,19 @@ test('history: the month, a conference expanded, downloads, usage (H-2, H-3, H-4
   await expectNoSidewaysScroll(page);
 });
 
+test('the history page in English (Q-1)', async ({ page }) => {
+  await signIn(page, users.admin());
+  await page.goto('/history');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { name: 'History', level: 1 })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Participant-minutes' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'CSV of the month' })).toBeVisible();
+  await expectAccessible(page, 'history in English');
+  // The choice is remembered by the profile: back to French for the other tests of the run.
+  await page.getByRole('button', { name: 'Français' }).click();
+  await expect(page.getByRole('heading', { name: 'Historique', level: 1 })).toBeVisible();
+});
+
 test('a subscriber sees the history of their own rooms only, and no usage page', async ({ page }) => {
   await signIn(page, users.subscriber());
   await page.goto('/history');
