@@ -35,7 +35,7 @@ export default defineConfig({
   webServer: {
     command: 'npm run build && npx tsx server/start.ts --web-only',
     url: `http://localhost:${PORT}/sign-in`,
-    env: { DATA_DIR: '.data-e2e', PORT: String(PORT), APP_URL: `http://localhost:${PORT}` },
+    env: { DATA_DIR: '.data-e2e', STORAGE_DIR: '.data-e2e/storage', PORT: String(PORT), APP_URL: `http://localhost:${PORT}` },
     reuseExistingServer: !process.env.CI,
     timeout: 15 * 60_000,
     stdout: 'pipe',

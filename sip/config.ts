@@ -9,9 +9,29 @@ const sipEnvSchema = envSchema.extend({
   SIP_INSTANCE_ID: z.string().trim().min(1).default(os.hostname()),
   /** On SIGTERM, conferences in progress get this long to end by themselves. */
   SIP_DRAIN_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /**
+   * `simulated`: the same process on the simulated telephony engine, in real time, its callers
+   * driven by `call place` (issue 10): the portal and the live page without FreeSWITCH.
+   */
+  SIP_ENGINE: z.enum(['drachtio', 'simulated']).default('drachtio'),
+  /** On the simulated engine, how dialled numbers answer: `0611111111=busy,0622222222=no-answer`; others answer. */
+  SIM_DIAL_ANSWERS: z
+    .string()
+    .regex(/^(\+?\d{1,20}=(answered|busy|no-answer))(,\+?\d{1,20}=(answered|busy|no-answer))*$/)
+    .optional(),
+  /** T-2: the folder this process shares with FreeSWITCH (announcements it plays, recordings it makes). */
+  MEDIA_SHARED_DIR: z.string().trim().min(1).default('./.data/media'),
+  /** The same folder as FreeSWITCH sees it, when mounted elsewhere there; unset: the same absolute path. */
+  MEDIA_SHARED_DIR_ON_MEDIA_SERVER: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().startsWith('/').optional()),
 });
 
 export type SipEnv = z.infer<typeof sipEnvSchema>;
+
+/** SIM_DIAL_ANSWERS as the simulated engine takes it. */
+export function simulatedAnswers(settings: SipEnv): Map<string, 'answered' | 'busy' | 'no-answer'> {
+  const pairs = (settings.SIM_DIAL_ANSWERS ?? '').split(',').filter(Boolean);
+  return new Map(pairs.map((pair) => pair.split('=') as [string, 'answered' | 'busy' | 'no-answer']));
+}
 
 export function sipEnv(source: Record<string, string | undefined> = process.env): SipEnv {
   const parsed = sipEnvSchema.safeParse(source);

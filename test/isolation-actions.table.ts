@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import type { ActionResult } from '@/server/actions/define';
 import type { ActionKey } from '@/server/actions';
 import type { MemberCandidate } from '@/server/members/service';
+import { toneWav } from '@/test/audio';
 import type { SeededTenant } from '@/test/seed';
 
 /**
@@ -114,4 +115,12 @@ export const actionRows: Record<ActionKey, ActionRow> = {
       status: 200,
     },
   ],
+  uploadAnnouncement: () => [
+    {
+      what: "replaces B's own welcome announcement, never A's",
+      input: { file: new File([toneWav({ seconds: 1, rate: 8000, channels: 1 })], 'welcome.wav', { type: 'audio/wav' }) },
+      status: 200,
+    },
+  ],
+  deleteAnnouncement: () => [{ what: "deletes B's own welcome announcement, never A's", input: {}, status: 200 }],
 };

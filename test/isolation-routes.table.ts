@@ -154,4 +154,7 @@ export const routeRows: Record<string, RouteRow> = {
       },
     },
   ],
+  'GET /api/v1/tenant/announcement': () => [{ what: "downloads its own welcome announcement (it has none), never A's", status: 404 }],
+  'PUT /api/v1/tenant/announcement': () => [{ what: 'uploads a body that is not audio: refused, and A keeps its own', body: { not: 'audio' }, status: 400 }],
+  'DELETE /api/v1/tenant/announcement': () => [{ what: "deletes its own welcome announcement, never A's", status: 204 }],
 };

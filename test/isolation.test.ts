@@ -4,8 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actions, type ActionKey } from '@/server/actions';
 import { executeAction } from '@/server/actions/define';
+import { storeRecordedAnnouncement } from '@/server/announcements/service';
 import { closeConference, openConference, recordJoin } from '@/server/conferences/records';
 import { call, type Answer } from '@/test/api/client';
+import { toneWav } from '@/test/audio';
 import { useTestDatabase } from '@/test/database';
 import { actionRows } from '@/test/isolation-actions.table';
 import { CONFERENCE_MONTH, routeRows, type IsolationTenants, type RouteCase } from '@/test/isolation-routes.table';
@@ -27,6 +29,8 @@ beforeAll(async () => {
   // A's room numbers are free in B, so that B booking one shows B never collides with A.
   const seeded = await seedTenant('A', { roomNumbers: ['3001', '3002'] });
   a = { ...seeded, conferenceId: await heldConference(seeded) };
+  // T-2: A has a welcome announcement that B's uploads and deletions must leave alone.
+  await storeRecordedAnnouncement(seeded.tenantId, toneWav({ seconds: 1, rate: 8000, channels: 1 }), new Date());
   b = await seedTenant('B');
   await heldConference(b);
 });

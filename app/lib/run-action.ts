@@ -9,13 +9,15 @@ type Output<K extends ActionKey> = Awaited<ReturnType<(typeof actions)[K]['run']
 /** What a form keeps between submissions: the result and, after a refusal, what was typed. */
 export type FormState<R = unknown> = (ActionResult<R> & { values?: Record<string, string> }) | null;
 
-/** FormData → plain object; a field sent several times (checkbox group) becomes an array. */
-function formInput(formData: FormData): Record<string, string | string[]> {
-  const input: Record<string, string | string[]> = {};
+/** FormData → plain object; a field sent several times (checkbox group) becomes an array; a file stays a file (T-2 upload). */
+function formInput(formData: FormData): Record<string, string | string[] | File> {
+  const input: Record<string, string | string[] | File> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith('$ACTION')) continue;
-    const values = formData.getAll(key).filter((v): v is string => typeof v === 'string');
-    input[key] = values.length > 1 ? values : (values[0] ?? '');
+    const all = formData.getAll(key);
+    const file = all.find((v): v is File => typeof v !== 'string');
+    const values = all.filter((v): v is string => typeof v === 'string');
+    input[key] = file ?? (values.length > 1 ? values : (values[0] ?? ''));
   }
   return input;
 }
@@ -30,10 +32,10 @@ export async function runAction<K extends ActionKey>(key: K, formData: FormData)
   const input = formInput(formData);
   const result = (await executeAction(actions[key] as never, actor, input, systemClock())) as ActionResult<Output<K>>;
   if (result.ok) return result;
-  // What was typed comes back (never a password); a repeated field, one value per line.
+  // What was typed comes back (never a password nor a file); a repeated field, one value per line.
   const values = Object.fromEntries(
     Object.entries(input)
-      .filter(([k]) => !/password/i.test(k))
+      .filter((entry): entry is [string, string | string[]] => !/password/i.test(entry[0]) && !(entry[1] instanceof File))
       .map(([k, v]) => [k, typeof v === 'string' ? v : v.join('\n')]),
   );
   return { ...result, values };

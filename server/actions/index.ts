@@ -1,3 +1,4 @@
+import { deleteAnnouncement, uploadAnnouncement } from './announcement';
 import { addMember, removeMember, replaceMember, searchMemberCandidates } from './members';
 import { createDirectoryEntry, createExtension, deleteDirectoryEntry, deleteExtension } from './directory';
 import { sendInvitationsAction } from '@/server/notifications/action';
@@ -28,6 +29,8 @@ export const actions = {
   deleteUser,
   setLocale,
   updateTenantSettings,
+  uploadAnnouncement,
+  deleteAnnouncement,
   createApiToken,
   revokeApiToken,
 };

@@ -18,7 +18,6 @@ export const updateTenantSettings = defineAction({
     anonymousCallers: z.preprocess((v) => (v === 'reject' ? 'reject' : 'accept'), z.enum(['accept', 'reject'])),
     dialOutClasses: list.pipe(z.array(z.enum(DIAL_OUT_CLASSES, 'dialOutClasses.choice'))),
     maskCallerNumbers: checkbox,
-    welcomeAnnouncement: optionalText,
     requirePin: checkbox,
   }),
   run: async (actor, { anonymousCallers, ...form }) => {
@@ -33,7 +32,6 @@ export const updateTenantSettings = defineAction({
       rejectAnonymous: anonymousCallers === 'reject',
       dialOutPolicy: form.dialOutClasses,
       maskCallerNumbers: form.maskCallerNumbers,
-      welcomeAnnouncement: form.welcomeAnnouncement,
       requirePin: form.requirePin,
     });
   },

@@ -14,7 +14,6 @@ export type CallTenant = Pick<
   | 'dialOutClasses'
   | 'earlyJoinMinutes'
   | 'rejectAnonymous'
-  | 'welcomeAnnouncement'
 >;
 
 const tenantColumns = {
@@ -27,7 +26,6 @@ const tenantColumns = {
   dialOutClasses: tenants.dialOutClasses,
   earlyJoinMinutes: tenants.earlyJoinMinutes,
   rejectAnonymous: tenants.rejectAnonymous,
-  welcomeAnnouncement: tenants.welcomeAnnouncement,
 };
 
 /** D-1: the dialled portal number alone picks the tenant (portal numbers are globally unique). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { announcementPaths } from '@/server/announcements/openapi';
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { conferencePaths } from '@/server/conferences/openapi';
 import { historyPaths } from '@/server/history/openapi';
@@ -42,7 +43,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
     },
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from `npm run cli -- token create`' } } },
-    paths: { ...servicePaths, ...roomPaths, ...memberPaths, ...invitationPaths, ...conferencePaths, ...tenantPaths, ...historyPaths },
+    paths: { ...servicePaths, ...roomPaths, ...memberPaths, ...invitationPaths, ...conferencePaths, ...tenantPaths, ...announcementPaths, ...historyPaths },
   });
   return cached;
 }

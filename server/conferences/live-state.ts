@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { db, type Db } from '@/server/db/client';
 import { conferences, participants, type ActionSource, type ParticipantRole } from '@/server/db/schema';
 import { NotFoundError } from '@/server/lib/errors';
+import { appendConferenceEvent, appendParticipantEvent } from '@/server/live/events';
 
 /**
  * The live state of a running conference (C-4..C-6, L-1, L-2), written as it changes by the sip
@@ -27,7 +28,7 @@ export interface ConferenceChange {
 }
 
 /** How an action ended, as the action log shows it. */
-export type ActionResult = 'ok' | 'denied' | 'wrong-pin' | 'unavailable' | 'blocked' | 'cancelled';
+export type ActionResult = 'ok' | 'denied' | 'wrong-pin' | 'unavailable' | 'blocked' | 'cancelled' | 'participant-left' | 'failed' | 'dialing';
 
 export interface ActionLine extends ConferenceChange {
   action: string;
@@ -38,7 +39,7 @@ export interface ActionLine extends ConferenceChange {
 
 /** An action that changes nothing stored (a count, the help, a refusal) still goes to the log (L-2). */
 export async function logAction(line: ActionLine): Promise<void> {
-  await insertAction(db(), line);
+  await db().transaction((tx) => insertAction(tx, line));
 }
 
 /** C-4 `*2` (one participant), C-5 `*3` (every non-moderator), L-2 mute/unmute. */
@@ -49,6 +50,7 @@ export async function setMuted(change: ConferenceChange & { participantIds: stri
         .update(participants)
         .set({ muted: change.muted })
         .where(and(eq(participants.tenantId, change.tenantId), eq(participants.conferenceId, change.conferenceId), inArray(participants.id, change.participantIds)));
+      for (const participantId of change.participantIds) await participantUpdated(tx, change, participantId);
     }
     await insertAction(tx, { ...change, result: 'ok' });
   });
@@ -61,15 +63,17 @@ export async function setHandRaised(change: ConferenceChange & { participantId: 
       .update(participants)
       .set({ handRaised: change.raised })
       .where(participantOf(change, change.participantId));
+    await participantUpdated(tx, change, change.participantId);
     await insertAction(tx, { ...change, action: change.raised ? 'raise-hand' : 'lower-hand', result: 'ok' });
   });
 }
 
-/** `*9` + moderator PIN (C-4): the participant becomes a moderator. */
-export async function setRole(change: ConferenceChange & { participantId: string; role: ParticipantRole }): Promise<void> {
+/** `*9` + moderator PIN (C-4), L-2 promote/demote: the participant's role changes. */
+export async function setRole(change: ConferenceChange & { participantId: string; role: ParticipantRole; action?: string }): Promise<void> {
   await db().transaction(async (tx) => {
     await tx.update(participants).set({ role: change.role }).where(participantOf(change, change.participantId));
-    await insertAction(tx, { ...change, action: `role-${change.role}`, result: 'ok' });
+    await participantUpdated(tx, change, change.participantId);
+    await insertAction(tx, { ...change, action: change.action ?? `role-${change.role}`, result: 'ok' });
   });
 }
 
@@ -92,18 +96,20 @@ export async function setJoinLeaveTones(change: ConferenceChange & { on: boolean
  * Who is talking (L-1). The media server reports it many times a second; the caller coalesces
  * and hands over only the last value of each participant, written in one statement per value.
  */
-export async function setTalking(tenantId: string, conferenceId: string, changes: { participantId: string; talking: boolean }[]): Promise<void> {
+export async function setTalking(tenantId: string, conferenceId: string, changes: { participantId: string; talking: boolean }[], at: Date): Promise<void> {
   const byValue = (talking: boolean) => changes.filter((c) => c.talking === talking).map((c) => c.participantId);
   await db().transaction(async (tx) => {
     for (const talking of [true, false]) {
       const ids = byValue(talking);
       if (ids.length === 0) continue;
-      await tx
+      const changed = await tx
         .update(participants)
         .set({ talking })
         .where(
           and(eq(participants.tenantId, tenantId), eq(participants.conferenceId, conferenceId), inArray(participants.id, ids), isNull(participants.leftAt)),
-        );
+        )
+        .returning({ id: participants.id });
+      for (const row of changed) await participantUpdated(tx, { tenantId, conferenceId, at }, row.id);
     }
   });
 }
@@ -114,12 +120,31 @@ async function conferenceState(
   action: string,
 ): Promise<void> {
   await db().transaction(async (tx) => {
-    await tx
+    const [state] = await tx
       .update(conferences)
       .set(values)
-      .where(and(eq(conferences.tenantId, change.tenantId), eq(conferences.id, change.conferenceId)));
+      .where(and(eq(conferences.tenantId, change.tenantId), eq(conferences.id, change.conferenceId)))
+      .returning({ locked: conferences.locked, paused: conferences.paused, joinLeaveTones: conferences.joinLeaveTones });
+    if (state) await appendConferenceEvent(tx, { tenantId: change.tenantId, conferenceId: change.conferenceId, kind: 'conference-updated', payload: state, at: change.at });
     await insertAction(tx, { ...change, action, result: 'ok' });
   });
+}
+
+/** L-2 dial from the live page: how the callee's phone answers, as the page shows it. */
+export async function recordDialProgress(input: {
+  tenantId: string;
+  conferenceId: string;
+  at: Date;
+  number: string;
+  state: 'ringing' | 'answered' | 'busy' | 'no-answer' | 'failed';
+  participantId?: string;
+}): Promise<void> {
+  const { tenantId, conferenceId, at, ...payload } = input;
+  await appendConferenceEvent(db(), { tenantId, conferenceId, participantId: input.participantId ?? null, kind: 'dial-progress', payload, at });
+}
+
+function participantUpdated(tx: Tx, change: Pick<ConferenceChange, 'tenantId' | 'conferenceId' | 'at'>, participantId: string): Promise<void> {
+  return appendParticipantEvent(tx, { tenantId: change.tenantId, conferenceId: change.conferenceId, participantId, kind: 'participant-updated', at: change.at });
 }
 
 function participantOf(change: ConferenceChange, participantId: string) {
@@ -130,7 +155,7 @@ function participantOf(change: ConferenceChange, participantId: string) {
  * The log line goes in only for a conference of that tenant, about one of its participants; a
  * foreign id changes nothing and answers like a missing one (T-1), rolling back the change.
  */
-async function insertAction(tx: Tx | Db, line: ActionLine): Promise<void> {
+async function insertAction(tx: Tx, line: ActionLine): Promise<void> {
   const participantId = line.participantId ?? null;
   const inserted = await tx.execute(sql`
     insert into conference_actions (tenant_id, conference_id, at, action, participant_id, by_kind, by_id, result)
@@ -141,4 +166,12 @@ async function insertAction(tx: Tx | Db, line: ActionLine): Promise<void> {
         or exists (select 1 from participants p where p.id = ${participantId}::uuid and p.conference_id = c.id))
     returning id`);
   if (inserted.length === 0) throw new NotFoundError('Conference');
+  await appendConferenceEvent(tx, {
+    tenantId: line.tenantId,
+    conferenceId: line.conferenceId,
+    participantId,
+    kind: 'action',
+    payload: { at: line.at.toISOString(), action: line.action, participantId, by: line.by, result: line.result },
+    at: line.at,
+  });
 }

@@ -18,7 +18,7 @@ import {
 } from './schemas';
 
 
-type ConferenceRow = Pick<Conference, 'id' | 'kind' | 'roomId' | 'roomNumber' | 'organizerExtension' | 'startedAt' | 'endedAt' | 'endReason'> & {
+type ConferenceRow = Pick<Conference, 'id' | 'kind' | 'roomId' | 'roomNumber' | 'organizerExtension' | 'startedAt' | 'endedAt' | 'endReason' | 'simulated'> & {
   roomName: string | null;
 };
 
@@ -32,6 +32,7 @@ const summaryColumns = {
   startedAt: conferences.startedAt,
   endedAt: conferences.endedAt,
   endReason: conferences.endReason,
+  simulated: conferences.simulated,
   roomName: rooms.name,
 };
 
@@ -175,6 +176,7 @@ function summary(row: ConferenceRow, participantCount: number, participantMinute
     endReason: row.endReason,
     inProgress: row.endedAt === null,
     participantCount,
+    simulated: row.simulated,
     durationSeconds: legSeconds(row.startedAt, row.endedAt, now),
     participantMinutes,
   };

@@ -3,6 +3,7 @@ import { db } from '@/server/db/client';
 import { conferences, participants, type ConferenceKind, type ParticipantRole } from '@/server/db/schema';
 import { conferenceTotalsSql } from '@/server/history/participant-minutes';
 import { enqueueConferenceReport } from '@/server/history/report-email';
+import { appendConferenceEvent, appendParticipantEvent, type Tx } from '@/server/live/events';
 
 /**
  * H-1, Q-4: call records are written as things happen — a row when a conference starts, one per
@@ -25,11 +26,27 @@ export interface OpenConferenceInput {
   startedAt: Date;
   /** The room's announceJoinLeave option (C-2), the starting value of `*5`. */
   joinLeaveTones?: boolean;
+  /** Run by a sip process on the simulated engine (SIP_ENGINE=simulated). */
+  simulated?: boolean;
 }
 
+/** Each write below also writes its event (L-1) in the same transaction: the live page and webhooks see exactly what is recorded. */
 export async function openConference(input: OpenConferenceInput): Promise<string> {
-  const [row] = await db().insert(conferences).values(input).returning({ id: conferences.id });
-  return row.id;
+  return db().transaction(async (tx) => {
+    const [row] = await tx.insert(conferences).values(input).returning({ id: conferences.id });
+    await conferenceStarted(tx, { ...input, id: row.id });
+    return row.id;
+  });
+}
+
+async function conferenceStarted(tx: Tx, input: OpenConferenceInput & { id: string }): Promise<void> {
+  await appendConferenceEvent(tx, {
+    tenantId: input.tenantId,
+    conferenceId: input.id,
+    kind: 'conference-started',
+    payload: { startedAt: input.startedAt.toISOString() },
+    at: input.startedAt,
+  });
 }
 
 export interface RunningConference {
@@ -64,6 +81,7 @@ export async function openRoomConference(input: OpenConferenceInput & { id: stri
       .limit(1);
     if (running) return { opened: false, runningElsewhere: running };
     await tx.insert(conferences).values(input);
+    await conferenceStarted(tx, input);
     return { opened: true };
   });
 }
@@ -84,32 +102,46 @@ export interface JoinInput {
 }
 
 export async function recordJoin(input: JoinInput): Promise<string> {
-  const [row] = await db().insert(participants).values(input).returning({ id: participants.id });
-  return row.id;
+  return db().transaction(async (tx) => {
+    const [row] = await tx.insert(participants).values(input).returning({ id: participants.id });
+    await appendParticipantEvent(tx, { tenantId: input.tenantId, conferenceId: input.conferenceId, participantId: row.id, kind: 'participant-joined', at: input.joinedAt });
+    return row.id;
+  });
 }
 
 /** How a leg ended: `hangup` (they hung up), `last-participant` (C-3), `kicked`, `sip-restart`… */
 export async function recordLeave(participantId: string, leftAt: Date, endReason: string): Promise<void> {
-  await db()
-    .update(participants)
-    .set({ leftAt, endReason })
-    .where(and(eq(participants.id, participantId), isNull(participants.leftAt)));
+  await db().transaction(async (tx) => {
+    const left = await tx
+      .update(participants)
+      .set({ leftAt, endReason, talking: false })
+      .where(and(eq(participants.id, participantId), isNull(participants.leftAt)))
+      .returning({ tenantId: participants.tenantId, conferenceId: participants.conferenceId });
+    for (const row of left) await appendParticipantEvent(tx, { ...row, participantId, kind: 'participant-left', at: leftAt, reason: endReason });
+  });
 }
 
 /** Closes the conference and its legs; the one call that closes it also enqueues its report (H-5), in the same transaction. */
 export async function closeConference(conferenceId: string, endedAt: Date, endReason: string): Promise<void> {
   await db().transaction(async (tx) => {
-    await tx
+    // Rows first, events after: every writer takes the conference's event lock last, so two
+    // transactions never wait on each other's row and event locks (a lock at the very end).
+    const left = await tx
       .update(participants)
-      .set({ leftAt: endedAt, endReason })
-      .where(and(eq(participants.conferenceId, conferenceId), isNull(participants.leftAt)));
+      .set({ leftAt: endedAt, endReason, talking: false })
+      .where(and(eq(participants.conferenceId, conferenceId), isNull(participants.leftAt)))
+      .returning({ id: participants.id, tenantId: participants.tenantId });
     const totals = conferenceTotalsSql(conferences.id, endedAt);
-    const closed = await tx
+    const ended = await tx
       .update(conferences)
       .set({ endedAt, endReason, participantCount: totals.count, participantMinutes: totals.minutes })
       .where(and(eq(conferences.id, conferenceId), isNull(conferences.endedAt)))
-      .returning({ id: conferences.id });
-    if (closed.length > 0) await enqueueConferenceReport(tx, conferenceId, endedAt);
+      .returning({ tenantId: conferences.tenantId });
+    for (const row of left)
+      await appendParticipantEvent(tx, { tenantId: row.tenantId, conferenceId, participantId: row.id, kind: 'participant-left', at: endedAt, reason: endReason });
+    for (const row of ended)
+      await appendConferenceEvent(tx, { tenantId: row.tenantId, conferenceId, kind: 'conference-ended', payload: { endedAt: endedAt.toISOString(), reason: endReason }, at: endedAt });
+    if (ended.length > 0) await enqueueConferenceReport(tx, conferenceId, endedAt);
   });
 }
 
@@ -131,4 +163,13 @@ export async function closeAbandonedConferences(sipInstance: string, at: Date): 
     .where(and(eq(conferences.sipInstance, sipInstance), isNull(conferences.endedAt), isNull(participants.leftAt)));
   for (const conference of open) await closeConference(conference.id, at, 'sip-restart');
   return { mediaNames: open.map((c) => c.mediaName), sipDialogIds: legs.flatMap((l) => (l.sipDialogId ? [l.sipDialogId] : [])) };
+}
+
+/** The participant a call leg became in a conference (`call place` reports it). */
+export async function participantOfCall(conferenceId: string, callId: string): Promise<string | null> {
+  const [row] = await db()
+    .select({ id: participants.id })
+    .from(participants)
+    .where(and(eq(participants.conferenceId, conferenceId), eq(participants.callId, callId)));
+  return row?.id ?? null;
 }

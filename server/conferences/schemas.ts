@@ -32,6 +32,8 @@ export const conferenceSummarySchema = z
     /** Still running: its figures count up to the moment of the answer. */
     inProgress: z.boolean(),
     participantCount: z.number().int(),
+    /** Run by a sip process on the simulated engine (SIP_ENGINE=simulated), not by real telephony. */
+    simulated: z.boolean(),
     ...usage,
   })
   .meta({ id: 'ConferenceSummary' });

@@ -22,6 +22,16 @@ export function db(): Db {
   return database;
 }
 
+/**
+ * LISTEN on the process's client: postgres.js keeps one dedicated connection for all the
+ * channels of the process, and listens again after a reconnect.
+ */
+export async function listen(channel: string, onMessage: (payload: string) => void): Promise<{ unlisten: () => Promise<void> }> {
+  db();
+  const meta = await sqlClient!.listen(channel, onMessage);
+  return { unlisten: async () => void (await meta.unlisten()) };
+}
+
 /** The pool's postgres.js client, for what drizzle does not offer: a server-side cursor (H-3 exports). */
 export function rawClient(): postgres.Sql {
   db();

@@ -35,6 +35,8 @@ export const envSchema = z.object({
   MRF_ADVERTISED_ADDRESS: optionalText,
   SIP_MEDIA_SERVER_NAME: z.string().default('freeswitch'),
   PROMPTS_DIR: optionalText,
+  // Tenants' files (welcome announcements): one folder per tenant, names the product generates.
+  STORAGE_DIR: z.string().trim().min(1).default('./.data/storage'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -14,18 +14,6 @@ const valid = {
 };
 
 describe('T-2 tenant settings', () => {
-  it.each(['/var/lib/conference/acme-welcome.wav', '/sounds/fr/bienvenue.mp3'])('accepts %s as the welcome announcement', (path) => {
-    expect(tenantSettingsSchema.safeParse({ ...valid, welcomeAnnouncement: path }).success).toBe(true);
-  });
-
-  it.each(['welcome.wav', '/var/../etc/passwd.wav', '/tmp/a.txt', '{execute_on_answer=x}/a.wav', 'http://x/a.wav', '/a b.wav'])(
-    'refuses %j as the welcome announcement, naming the field',
-    (path) => {
-      const result = tenantSettingsSchema.safeParse({ ...valid, welcomeAnnouncement: path });
-      expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toContainEqual(['welcomeAnnouncement', 'welcomeAnnouncement.format']);
-    },
-  );
-
   it('names every bad field', () => {
     const result = tenantSettingsSchema.safeParse({ ...valid, timezone: 'Paris', language: 'nl', earlyJoinMinutes: 90, portalNumbers: [], dialOutPolicy: ['satellite'], outboundRoute: 'sbc?x' });
     expect(Object.fromEntries(result.error!.issues.map((i) => [i.path.join('.'), i.message]))).toEqual({

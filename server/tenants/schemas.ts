@@ -98,13 +98,5 @@ export const tenantSettingsSchema = z.object({
   portalNumbers: z.array(portalNumberSchema).min(1, 'portalNumber.required'),
   // Issue 13: rooms of the tenant must have a PIN (left out: unchanged).
   requirePin: z.boolean().optional(),
-  // Handed to FreeSWITCH as a file to play: only an absolute audio file path, never `..` or channel syntax.
-  welcomeAnnouncement: z
-    .string()
-    .trim()
-    .max(500, 'welcomeAnnouncement.format')
-    .regex(/^(\/[A-Za-z0-9_.-]+)+\.(wav|mp3)$/, 'welcomeAnnouncement.format')
-    .refine((path) => !path.split('/').includes('..'), 'welcomeAnnouncement.format')
-    .nullish(),
 });
 export type TenantSettingsInput = z.input<typeof tenantSettingsSchema>;

@@ -45,6 +45,8 @@ export interface LiveConferenceContext {
 /** What the conference runs on: its room (null for ad-hoc) and the room's options. */
 export interface ConferenceSetup {
   roomId: string | null;
+  /** The room's number (null for ad-hoc): dial-outs from the live page call as it. */
+  roomNumber?: string | null;
   options: ConferenceOptions;
 }
 
@@ -64,6 +66,8 @@ export interface Member {
   /** What the media server does now: muted by choice, while paused, or while waiting for a moderator. */
   mediaMuted: boolean;
   handRaised: boolean;
+  /** Why it leaves when the bridge removes it (`kicked`); a caller who hangs up leaves with `hangup`. */
+  leaveReason: string | null;
 }
 
 export const isModerator = (role: ParticipantRole) => role !== 'participant';
@@ -109,7 +113,7 @@ export class LiveConference {
     this.menu = new KeypadMenu(this);
     this.talking = new TalkingRecorder(
       ctx.clock,
-      (changes) => ctx.services.setTalking(tenant.id, id, changes),
+      (changes) => ctx.services.setTalking(tenant.id, id, changes, ctx.clock.now()),
       (err) => ctx.log.warn({ err, conferenceId: id }, 'talking state not written'),
     );
     media.on('memberLeft', (memberId) => {
@@ -157,12 +161,13 @@ export class LiveConference {
     return 'admitted';
   }
 
-  async add(joiner: Joiner): Promise<void> {
+  /** The participant's id, or null when the caller left before being recorded in. */
+  async add(joiner: Joiner): Promise<string | null> {
     const joinedAt = this.ctx.clock.now();
     const arrival = {};
     this.arriving.add(arrival);
     try {
-      await this.join(joiner, joinedAt);
+      return await this.join(joiner, joinedAt);
     } finally {
       this.arriving.delete(arrival);
     }
@@ -216,15 +221,34 @@ export class LiveConference {
     for (const moderator of this.members.values()) if (moderator !== member && isModerator(moderator.role)) await this.tell(moderator, ['hand-tone']);
   }
 
-  /** `*9` + PIN (C-4): a moderator now; the first one ends the wait (C-7). */
-  async promote(member: Member, by: ActionBy): Promise<void> {
+  /** `*9` + PIN (C-4), L-2 promote: a moderator now; the first one ends the wait (C-7). */
+  async promote(member: Member, by: ActionBy, action?: string): Promise<void> {
     member.role = 'moderator';
     const endsWait = this.waiting;
     this.moderatorCame = true;
     this.noteCompany();
     await this.reconcile();
-    await this.ctx.services.setRole({ ...this.change(by), participantId: member.participantId, role: 'moderator' });
+    await this.ctx.services.setRole({ ...this.change(by), participantId: member.participantId, role: 'moderator', action });
     if (endsWait) this.joinLeaveTone('join-tone');
+  }
+
+  /** L-2 demote: a moderator becomes a participant again (the organizer stays organizer: the caller checks). */
+  async demote(member: Member, by: ActionBy): Promise<void> {
+    member.role = 'participant';
+    await this.ctx.services.setRole({ ...this.change(by), participantId: member.participantId, role: 'participant', action: 'demote' });
+  }
+
+  /** L-2 kick: the media server removes the member; its leave is recorded as `kicked` when it comes. */
+  async kick(member: Member, by: ActionBy): Promise<void> {
+    member.leaveReason = 'kicked';
+    await this.media.kick(member.memberId);
+    await this.log(by, 'kick', 'ok', member);
+  }
+
+  /** The member a command names, while it is in this conference. */
+  memberOf(participantId: string): Member | undefined {
+    for (const member of this.members.values()) if (member.participantId === participantId) return member;
+    return undefined;
   }
 
   /** `*6`, C-6: nobody new gets in while locked; everyone hears it. */
@@ -232,7 +256,9 @@ export class LiveConference {
     await (locked ? this.media.lock() : this.media.unlock());
     this.lockedNow = locked;
     await this.ctx.services.setLocked({ ...this.change(by), locked });
-    await this.announceToAll(locked ? 'conference-locked' : 'conference-unlocked');
+    // Not awaited: FreeSWITCH resolves a conference-wide play once played, and a lock from the
+    // live page is answered as soon as it holds (L-2, within the requester's 3 s), not after the prompt.
+    void this.announceToAll(locked ? 'conference-locked' : 'conference-unlocked');
   }
 
   /** `*4`: music for everyone, nobody hears anyone; announced before the music, and after it. */
@@ -250,10 +276,10 @@ export class LiveConference {
     await this.ctx.services.setJoinLeaveTones({ ...this.change(by), on });
   }
 
-  /** `*0`: the goodbye to everyone, then every call ends (`ended-by-moderator`). */
-  async endForEveryone(by: ActionBy): Promise<void> {
+  /** `*0`, L-2 end: the goodbye to everyone, then every call ends (`ended-by-moderator`, `ended-by-organizer`). */
+  async endForEveryone(by: ActionBy, reason = 'ended-by-moderator'): Promise<void> {
     await this.log(by, 'end', 'ok');
-    await this.endWith('conference-ended-by-moderator', 'ended-by-moderator');
+    await this.endWith('conference-ended-by-moderator', reason);
   }
 
   /**
@@ -278,15 +304,16 @@ export class LiveConference {
   }
 
   /** A line in the action log for what changed nothing stored (L-2). */
-  async log(by: ActionBy, action: string, result: ActionResult, about: Member | null = null): Promise<void> {
-    await this.ctx.services.logAction({ ...this.change(by), action, result, participantId: about?.participantId ?? null });
+  async log(by: ActionBy, action: string, result: ActionResult, about: Member | string | null = null): Promise<void> {
+    const participantId = typeof about === 'string' ? about : (about?.participantId ?? null);
+    await this.ctx.services.logAction({ ...this.change(by), action, result, participantId });
   }
 
   checkModeratorPin(member: Member, pin: string) {
     return this.ctx.services.checkModeratorPin(this.tenant.id, this.setup.roomId, pin, { number: member.callerNumber }, this.ctx.clock.now());
   }
 
-  private async join(joiner: Joiner, joinedAt: Date): Promise<void> {
+  private async join(joiner: Joiner, joinedAt: Date): Promise<string | null> {
     const moderator = isModerator(joiner.role);
     if (moderator) this.moderatorCame = true;
     const muted = this.setup.options.enterMuted && !moderator;
@@ -316,7 +343,7 @@ export class LiveConference {
     if (this.leftBeforeRecorded.delete(memberId)) {
       await this.ctx.services.recordLeave(participantId, this.ctx.clock.now(), 'hangup');
       if (this.members.size === 0) await this.close('empty');
-      return;
+      return null;
     }
     const member: Member = {
       memberId,
@@ -328,6 +355,7 @@ export class LiveConference {
       muted,
       mediaMuted,
       handRaised: false,
+      leaveReason: null,
     };
     this.members.set(memberId, member);
     joiner.leg.onDigit((key) => member.keypad.press(key));
@@ -335,6 +363,7 @@ export class LiveConference {
     await this.reconcile();
     const aloneWithMusic = this.members.size === 1 && !this.hadCompany;
     if (!aloneWithMusic) this.joinLeaveTone('join-tone');
+    return participantId;
   }
 
   /** Before entering: recording consent, then why there is music or why nobody hears them (C-7). */
@@ -362,7 +391,7 @@ export class LiveConference {
     this.members.delete(memberId);
     member.keypad.stop();
     await this.talking.forget(member.participantId);
-    await this.ctx.services.recordLeave(member.participantId, leftAt, 'hangup');
+    await this.ctx.services.recordLeave(member.participantId, leftAt, member.leaveReason ?? 'hangup');
     if (this.closed || this.ending) return;
     if (this.members.size === 0) return this.close('empty');
     if (isModerator(member.role) && this.setup.options.endWhenLastModeratorLeaves && !this.hasModerator()) {

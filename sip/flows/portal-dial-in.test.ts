@@ -87,13 +87,6 @@ describe('portal dial-in (D-1, D-3)', () => {
     expect(sim.leg!.heard).not.toContain('enter-pin');
   });
 
-  it('plays the tenant welcome announcement instead of the standard welcome (D-3)', async () => {
-    const announcing = await seedTenant({ welcomeAnnouncement: '/recordings/acme-welcome.wav' });
-    await seedRoom(announcing, { roomNumber: '5555', startsAt: start });
-    const { sim } = await new Simulator({ at: at(0) }).run({ ...caller('5555#123456#'), dialled: announcing.portalNumber });
-    expect(sim.leg!.heard.slice(0, 2)).toEqual(['tenant-welcome', 'enter-room-number']);
-  });
-
   it('says goodbye and hangs up after three unknown room numbers; nothing is recorded (D-3)', async () => {
     const { outcome, sim } = await new Simulator({ at: at(0) }).run(caller('1#99999#abc#'));
     expect(outcome).toMatchObject({ decision: 'refused', reason: 'unknown-room' });

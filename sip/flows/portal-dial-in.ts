@@ -3,6 +3,7 @@ import { ConferenceElsewhereError } from '../conference/registry';
 import type { CallDeps, CallOutcome, RefusalReason } from '../deps';
 import type { PromptId } from '../prompts/catalogue';
 import type { CallSession } from '../session';
+import type { Prompt } from '../telephony/port';
 
 const TRIES = 3;
 // One more than the longest room number (10) and PIN (12), so that the closing # is always read
@@ -25,7 +26,8 @@ export async function portalDialIn(session: CallSession, deps: CallDeps): Promis
   };
   const abandoned = (): CallOutcome => ({ ...ids, decision: 'refused', reason: 'abandoned' });
 
-  if (tenant.welcomeAnnouncement) await session.announce({ id: 'tenant-welcome', uri: tenant.welcomeAnnouncement });
+  const announcement = await welcomeAnnouncement(session, deps);
+  if (announcement) await session.announce(announcement);
   else await session.play('welcome');
 
   const entry = await askRoom(session, deps);
@@ -66,6 +68,16 @@ export async function portalDialIn(session: CallSession, deps: CallDeps): Promis
   if (admission === 'full') return refuse('full', 'room-full');
   session.log.info({ roomId: entry.roomId, conferenceId: conference.id }, 'caller admitted');
   return { ...ids, decision: 'admitted' };
+}
+
+/** T-2: the tenant's own welcome; when it cannot be had (storage, shared folder), the standard one: never a dropped call. */
+async function welcomeAnnouncement(session: CallSession, deps: CallDeps): Promise<Prompt | null> {
+  try {
+    return await deps.media.announcement(session.tenant.id);
+  } catch (err) {
+    session.log.error({ err }, 'welcome announcement unavailable: playing the standard welcome');
+    return null;
+  }
 }
 
 /**

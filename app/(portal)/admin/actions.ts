@@ -38,3 +38,11 @@ export async function updateTenantSettings(_prev: FormState, formData: FormData)
   // The time zone and early join change how every page shows every room.
   return thenRefresh(await runAction('updateTenantSettings', formData), '/', 'layout');
 }
+
+export async function uploadAnnouncement(_prev: FormState, formData: FormData): Promise<FormState> {
+  return thenRefresh(await runAction('uploadAnnouncement', formData), '/admin/settings');
+}
+
+export async function deleteAnnouncement(_prev: FormState, formData: FormData): Promise<FormState> {
+  return thenRefresh(await runAction('deleteAnnouncement', formData), '/admin/settings');
+}

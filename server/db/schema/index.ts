@@ -4,3 +4,5 @@ export * from './rooms';
 export * from './conferences';
 export * from './notifications';
 export * from './live';
+export * from './simulator';
+export * from './announcements';

@@ -20,7 +20,6 @@ export const tenants = pgTable('tenants', {
     .default(sql`ARRAY['extension','national']::text[]`),
   earlyJoinMinutes: integer('early_join_minutes').notNull().default(5),
   rejectAnonymous: boolean('reject_anonymous').notNull().default(false),
-  welcomeAnnouncement: text('welcome_announcement'),
   // L-3: public live pages show caller numbers masked except the last 4 digits unless turned off.
   maskCallerNumbers: boolean('mask_caller_numbers').notNull().default(true),
   recordingRetentionDays: integer('recording_retention_days').notNull().default(30),

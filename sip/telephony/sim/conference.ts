@@ -1,5 +1,4 @@
-import type { CallLeg, ConferenceEvents, JoinFlags, MediaConference, Prompt } from '../port';
-import type { VirtualClock } from './clock';
+import type { CallClock, CallLeg, ConferenceEvents, JoinFlags, MediaConference, Prompt } from '../port';
 import { SimLeg } from './leg';
 
 /** How long the simulated media server takes to act on a kick or the end of a conference (TELEPHONY.md: tens to hundreds of ms). */
@@ -33,7 +32,7 @@ export class SimConference implements MediaConference {
 
   constructor(
     readonly name: string,
-    private readonly clock: VirtualClock,
+    private readonly clock: CallClock,
     private readonly missing: (prompt: Prompt) => boolean = () => false,
   ) {}
 

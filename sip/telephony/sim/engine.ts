@@ -6,6 +6,7 @@ import {
   type DialOutRequest,
   type InboundCall,
   type Prompt,
+  type CallClock,
   type SipAddress,
   type Telephony,
 } from '../port';
@@ -38,6 +39,8 @@ export interface SimEngineOptions {
   callee?: CallerScript;
   /** Prompts (ids or URIs) whose files the simulated media server lacks. */
   missingPrompts?: Iterable<string>;
+  /** The media server's name on conference rows; `simulator` (kept out of history) by default. */
+  mediaServer?: string;
 }
 
 /**
@@ -45,8 +48,8 @@ export interface SimEngineOptions {
  * drachtio-server and FreeSWITCH, which outlive a sip process: a restarted process (a new
  * Simulator on the same engine) finds the dialogs and conferences the dead one left.
  */
-export class SimEngine implements Telephony {
-  readonly mediaServer = SIMULATED_MEDIA_SERVER;
+export class SimEngine<Clock extends CallClock = VirtualClock> implements Telephony {
+  readonly mediaServer: string;
   /** Every conference by name, the ended ones too (for scenarios to read their log). */
   readonly conferences = new Map<string, SimConference>();
   readonly dialled: DialOutRequest[] = [];
@@ -58,17 +61,17 @@ export class SimEngine implements Telephony {
   private readonly calleeScript: CallerScript;
 
   constructor(
-    readonly clock: VirtualClock,
+    readonly clock: Clock,
     options: SimEngineOptions = {},
   ) {
+    this.mediaServer = options.mediaServer ?? SIMULATED_MEDIA_SERVER;
     this.behaviours = options.answers ?? new Map();
     this.calleeScript = options.callee ?? {};
     this.missingPrompts = new Set(options.missingPrompts ?? []);
   }
 
-  inbound(input: SimCallInput): SimCall {
+  inbound(input: SimCallInput, callId = `sim-${randomUUID()}`): SimCall {
     const outcome: Omit<SimCall, 'call'> = { refusedWith: null, leg: null };
-    const callId = `sim-${randomUUID()}`;
     const call: InboundCall = {
       callId,
       dialled: input.dialled,

@@ -1,5 +1,4 @@
-import { PromptUnavailableError, type CallLeg, type CollectOptions, type Prompt } from '../port';
-import type { VirtualClock } from './clock';
+import { PromptUnavailableError, type CallClock, type CallLeg, type CollectOptions, type Prompt } from '../port';
 
 /** How a simulated person behaves: the keys they press, and how long they stay once connected. */
 export interface CallerScript {
@@ -11,6 +10,8 @@ export interface CallerScript {
   keys?: { at: Date; keys: string }[];
   /** The caller hangs up at this instant, wherever it is (menu or conference); replaces `stayMs`. */
   hangupAt?: Date;
+  /** Stays in the conference until hung up (`call hangup`), kicked or ended: the live simulator's callers. */
+  stays?: boolean;
 }
 
 const DEFAULT_STAY_MS = 60_000;
@@ -33,7 +34,7 @@ export class SimLeg implements CallLeg {
     readonly callId: string,
     /** As drachtio-server names dialogs: the Call-ID and our side of it. */
     readonly dialogId: string,
-    private readonly clock: VirtualClock,
+    private readonly clock: CallClock,
     private readonly script: CallerScript,
     /** The media server lacks this prompt's file. */
     private readonly missing: (prompt: Prompt) => boolean = () => false,
@@ -116,7 +117,7 @@ export class SimLeg implements CallLeg {
     for (const { at, keys } of this.script.keys ?? []) {
       void this.clock.sleep(at.getTime() - this.clock.now().getTime()).then(() => this.press(keys));
     }
-    if (!this.script.hangupAt) void this.clock.sleep(this.script.stayMs ?? DEFAULT_STAY_MS).then(() => this.hangUpByCaller());
+    if (!this.script.hangupAt && !this.script.stays) void this.clock.sleep(this.script.stayMs ?? DEFAULT_STAY_MS).then(() => this.hangUpByCaller());
   }
 
   /** One key reaches the keypad listeners now (a DTMF event). */
@@ -131,6 +132,11 @@ export class SimLeg implements CallLeg {
       if (i > 0) await this.clock.sleep(KEY_GAP_MS);
       this.pressKey(key);
     }
+  }
+
+  /** The person hangs up (`call hangup`). */
+  hangUp(): void {
+    this.hangUpByCaller();
   }
 
   private hangUpByCaller(): void {

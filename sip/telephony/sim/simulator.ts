@@ -1,8 +1,11 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import type { Logger } from '@/server/lib/logger';
 import { handleCall } from '../../app';
 import { ConferenceRegistry } from '../../conference/registry';
 import type { CallDeps, CallOutcome } from '../../deps';
+import { mediaFolder } from '../../media/files';
 import { promptCatalogue } from '../../prompts/catalogue';
 import { callServices, type CallServices } from '../../services';
 import type { CallClock } from '../port';
@@ -15,6 +18,8 @@ export type SimulatorOptions = SimEngineOptions & {
   sipInstance?: string;
   /** The real services by default; a benchmark or test may wrap them to time or count calls. */
   services?: CallServices;
+  /** The folder shared with the simulated media server (announcements, recordings); a temporary one by default. */
+  mediaDir?: string;
 } & (
     | { at: Date }
     /** A sip process started on servers another (dead) one used: same dialogs, conferences and clock. */
@@ -38,7 +43,9 @@ export class Simulator {
     const services = this.processServices(options.services ?? callServices);
     const catalogue = promptCatalogue('/prompts');
     const conferences = new ConferenceRegistry({ services, clock, catalogue, log, telephony: this.engine, sipInstance: this.sipInstance });
-    this.deps = { telephony: this.engine, clock, services, catalogue, conferences, log, mediaAvailable: () => true, mediaFailed: () => {} };
+    const mediaDir = options.mediaDir ?? path.join(tmpdir(), 'conference-simulator-media');
+    const media = mediaFolder({ local: mediaDir, onMediaServer: mediaDir }, services);
+    this.deps = { telephony: this.engine, clock, services, catalogue, conferences, media, log, mediaAvailable: () => true, mediaFailed: () => {} };
   }
 
   /** Starts a call; `outcome` resolves when the flow has decided, the call may go on after. */

@@ -1,9 +1,14 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { cardClass } from '@/app/_ui/styles';
+import { getDateLocale } from '@/app/lib/i18n/date-locale';
 import { requireAdmin } from '@/app/lib/session';
+import { MAX_ANNOUNCEMENT_BYTES } from '@/server/announcements/audio';
+import { getAnnouncement } from '@/server/announcements/service';
+import { formatLocalDateTime } from '@/server/rooms/rules/localtime';
 import { tenantSettingsSchema } from '@/server/tenants/schemas';
 import { getTenantSettings } from '@/server/tenants/service';
+import { AnnouncementSection } from './announcement';
 import { SettingsForm } from './settings-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const actor = await requireAdmin();
-  const [t, tenant] = await Promise.all([getTranslations('admin.settings'), getTenantSettings(actor)]);
+  const [t, tenant, announcement] = await Promise.all([getTranslations('admin.settings'), getTenantSettings(actor), getAnnouncement(actor)]);
+  const locale = await getDateLocale(tenant.timezone);
   const zones = Intl.supportedValuesOf('timeZone');
   if (!zones.includes(tenant.timezone)) zones.unshift(tenant.timezone);
   return (
@@ -38,8 +44,20 @@ export default async function SettingsPage() {
             dialOutClasses: tenant.dialOutClasses,
             outboundRoute: tenant.outboundRoute ?? '',
             maskCallerNumbers: tenant.maskCallerNumbers,
-            welcomeAnnouncement: tenant.welcomeAnnouncement ?? '',
           }}
+        />
+      </div>
+      <div className={`${cardClass} p-6`}>
+        <AnnouncementSection
+          maxBytes={MAX_ANNOUNCEMENT_BYTES}
+          current={
+            announcement && {
+              seconds: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(announcement.durationMs / 1000),
+              source: announcement.source,
+              updatedAt: formatLocalDateTime(new Date(announcement.updatedAt), tenant.timezone, locale),
+              version: String(Date.parse(announcement.updatedAt)),
+            }
+          }
         />
       </div>
     </div>

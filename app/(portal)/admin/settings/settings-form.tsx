@@ -20,7 +20,6 @@ export interface SettingsValues {
   dialOutClasses: string[];
   outboundRoute: string;
   maskCallerNumbers: boolean;
-  welcomeAnnouncement: string;
   requirePin: boolean;
 }
 
@@ -110,13 +109,6 @@ export function SettingsForm({ initial, zones, languages, dialOutClasses }: Prop
         </Field>
         <Field name="earlyJoinMinutes" type="number" label={t('earlyJoinMinutes')} hint={t('earlyJoinMinutesHint')} error={err('earlyJoinMinutes')} defaultValue={values.earlyJoinMinutes} inputMode="numeric" />
         <Field name="outboundRoute" label={t('outboundRoute')} hint={t('outboundRouteHint')} error={err('outboundRoute')} defaultValue={values.outboundRoute} />
-        <Field
-          name="welcomeAnnouncement"
-          label={t('welcomeAnnouncement')}
-          hint={t('welcomeAnnouncementHint')}
-          error={err('welcomeAnnouncement')}
-          defaultValue={values.welcomeAnnouncement}
-        />
       </div>
 
       <div className="grid gap-6 sm:grid-cols-2">

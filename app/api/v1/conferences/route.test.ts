@@ -97,6 +97,27 @@ describe('GET /api/v1/conferences?month= (API-2, H-2)', () => {
     expect(answer.json.items.map((c: { id: string }) => c.id)).not.toContain(simulated);
   });
 
+  it('shows the conferences of a sip process on the simulated engine, marked simulated: true (issue 10)', async () => {
+    const simulated = await openConference({
+      tenantId: acme.tenantId,
+      kind: 'room',
+      roomId: acme.roomIds[0],
+      roomNumber: '4711',
+      organizerExtension: null,
+      mediaServer: 'simulated-sip-sim',
+      sipInstance: 'sip-sim',
+      mediaName: 'conf-sim',
+      startedAt: iso('2026-04-11T08:00:00Z'),
+      simulated: true,
+    });
+    const answer = await call(list, 'GET', '/api/v1/conferences', { token: acme.admin.token, query: { month: '2026-04' } });
+    const items = conferenceListSchema.parse(answer.json).items;
+    expect(items.find((c) => c.id === simulated)?.simulated).toBe(true);
+    expect(items.filter((c) => c.id !== simulated).every((c) => c.simulated === false)).toBe(true);
+    const one = await call(getOne, 'GET', `/api/v1/conferences/${simulated}`, { token: acme.admin.token, params: { id: simulated } });
+    expect(one.json.simulated).toBe(true);
+  });
+
   it('counts a conference still running up to now', async () => {
     const answer = await call(list, 'GET', '/api/v1/conferences', { token: acme.admin.token, query: { month: '2026-04' } });
     expect(answer.json.items[0]).toMatchObject({ id: running, endedAt: null, inProgress: true });
