@@ -3,7 +3,7 @@ import { isUuid } from '@/server/lib/ids';
 import { isAdmin, type Actor } from '@/server/auth/actor';
 import { db } from '@/server/db/client';
 import { conferenceActions, conferences, extensions, participants, rooms, tenants, type Conference, type ConferenceAction, type Participant } from '@/server/db/schema';
-import { legMinutes, legMinutesSql, legSeconds, monthRange } from '@/server/history/participant-minutes';
+import { conferenceTotalsSql, legMinutes, legSeconds, monthRange } from '@/server/history/participant-minutes';
 import { NotFoundError } from '@/server/lib/errors';
 import { parseInput } from '@/server/lib/validation';
 import { SIMULATED_MEDIA_SERVER } from './records';
@@ -18,7 +18,23 @@ import {
 } from './schemas';
 
 
-type ConferenceRow = Conference & { roomName: string | null };
+type ConferenceRow = Pick<Conference, 'id' | 'kind' | 'roomId' | 'roomNumber' | 'organizerExtension' | 'startedAt' | 'endedAt' | 'endReason' | 'simulated'> & {
+  roomName: string | null;
+};
+
+/** The columns a summary shows: a month of 10,000 conferences reads nothing else. */
+const summaryColumns = {
+  id: conferences.id,
+  kind: conferences.kind,
+  roomId: conferences.roomId,
+  roomNumber: conferences.roomNumber,
+  organizerExtension: conferences.organizerExtension,
+  startedAt: conferences.startedAt,
+  endedAt: conferences.endedAt,
+  endReason: conferences.endReason,
+  simulated: conferences.simulated,
+  roomName: rooms.name,
+};
 
 /**
  * H-2: what history shows this actor. Admins see the whole tenant; a subscriber sees the
@@ -97,9 +113,9 @@ export async function getConference(actor: Actor, conferenceId: string, now: Dat
 }
 
 /** L-1: while it runs, a conference says so and whether it is locked (the participants carry their live state). */
-const liveFields = (row: ConferenceRow) => ({ live: row.endedAt === null, locked: row.locked });
+const liveFields = (row: Pick<Conference, 'endedAt' | 'locked'>) => ({ live: row.endedAt === null, locked: row.locked });
 
-function conferenceRows(where: SQL | undefined): Promise<ConferenceRow[]> {
+function conferenceRows(where: SQL | undefined): Promise<(Conference & { roomName: string | null })[]> {
   return db()
     .select({ conference: conferences, roomName: rooms.name })
     .from(conferences)
@@ -134,24 +150,22 @@ function actionsOf(tenantId: string, conferenceId: string): Promise<ConferenceAc
 }
 
 /**
- * A month's conferences with their leg counts and participant-minutes summed by PostgreSQL
- * (the rule of legMinutesSql): the month page of a large tenant never loads its legs.
+ * A month's conferences with their leg counts and participant-minutes (the billing rule, stored
+ * on each conference when it closed): the month page of a large tenant never reads its legs.
  */
 export function monthRows(scope: SQL | undefined, range: { from: Date; to: Date }, now: Date) {
+  const live = conferenceTotalsSql(conferences.id, now);
   return db()
     .select({
-      conference: conferences,
-      roomName: rooms.name,
-      participantCount: sql<number>`count(${participants.id})::int`,
-      participantMinutes: sql<number>`coalesce(sum(${legMinutesSql(participants.joinedAt, participants.leftAt, now)}), 0)::int`,
+      ...summaryColumns,
+      // Stored when the conference closed; counted from the legs while it runs (only then).
+      participantCount: sql<number>`case when ${conferences.participantCount} is null then ${live.count} else ${conferences.participantCount} end`,
+      participantMinutes: sql<number>`case when ${conferences.participantMinutes} is null then ${live.minutes} else ${conferences.participantMinutes} end`,
     })
     .from(conferences)
     .leftJoin(rooms, eq(rooms.id, conferences.roomId))
-    .leftJoin(participants, and(eq(participants.conferenceId, conferences.id), eq(participants.tenantId, conferences.tenantId)))
     .where(monthConferences(scope, range))
-    .groupBy(conferences.id, rooms.name)
-    .orderBy(desc(conferences.startedAt))
-    .then((rows) => rows.map((r) => ({ ...r.conference, roomName: r.roomName, participantCount: r.participantCount, participantMinutes: r.participantMinutes })));
+    .orderBy(desc(conferences.startedAt));
 }
 
 function summary(row: ConferenceRow, participantCount: number, participantMinutes: number, now: Date): ConferenceSummaryView {

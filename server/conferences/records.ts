@@ -1,6 +1,7 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { db } from '@/server/db/client';
 import { conferences, participants, type ConferenceKind, type ParticipantRole } from '@/server/db/schema';
+import { conferenceTotalsSql } from '@/server/history/participant-minutes';
 import { enqueueConferenceReport } from '@/server/history/report-email';
 import { appendConferenceEvent, appendParticipantEvent, type Tx } from '@/server/live/events';
 
@@ -130,9 +131,10 @@ export async function closeConference(conferenceId: string, endedAt: Date, endRe
       .set({ leftAt: endedAt, endReason, talking: false })
       .where(and(eq(participants.conferenceId, conferenceId), isNull(participants.leftAt)))
       .returning({ id: participants.id, tenantId: participants.tenantId });
+    const totals = conferenceTotalsSql(conferences.id, endedAt);
     const ended = await tx
       .update(conferences)
-      .set({ endedAt, endReason })
+      .set({ endedAt, endReason, participantCount: totals.count, participantMinutes: totals.minutes })
       .where(and(eq(conferences.id, conferenceId), isNull(conferences.endedAt)))
       .returning({ tenantId: conferences.tenantId });
     for (const row of left)

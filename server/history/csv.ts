@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import type { SQL } from 'drizzle-orm';
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import type { Actor } from '@/server/auth/actor';
 import { tenantOf, visibleConferences } from '@/server/conferences/queries';
 import { parseInput } from '@/server/lib/validation';
-import { monthLegLines, type LegLine } from './legs';
+import { monthLegBatches, type LegLine } from './legs';
 import { monthRange } from './participant-minutes';
 import { monthQuerySchema, type MonthQuery } from './schemas';
 
@@ -42,41 +42,72 @@ function safeCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) && !/^\+?\d+$/.test(value) ? `'${value}` : value;
 }
 
-function record(line: LegLine, zone: string): Record<(typeof CSV_COLUMNS)[number], string | number> {
-  const local = (at: Date | null) => (at ? DateTime.fromJSDate(at, { zone }).toISO({ suppressMilliseconds: true })! : '');
-  return {
-    conference_id: line.conference_id,
-    kind: line.kind,
-    room_number: line.room_number ?? '',
-    room_name: line.room_name ?? '',
-    organizer_extension: line.organizer_extension ?? '',
-    conference_started_at: local(line.conference_started_at),
-    conference_ended_at: local(line.conference_ended_at),
-    conference_end_reason: line.conference_end_reason ?? '',
-    conference_in_progress: line.conference_ended_at ? 'no' : 'yes',
-    participant_id: line.participant_id,
-    caller_number: line.caller_number ?? '',
-    number_hidden: line.caller_number ? 'no' : 'yes',
-    caller_name: line.caller_name ?? '',
-    role: line.role,
-    direction: line.direction,
-    joined_at: local(line.joined_at),
-    left_at: local(line.left_at),
-    end_reason: line.end_reason ?? '',
-    duration_seconds: line.duration_seconds,
-    participant_minutes: line.participant_minutes,
+const QUARTER_HOUR = 15 * 60_000;
+
+/**
+ * ISO 8601 in the zone with its offset (`2026-04-30T23:50:00+02:00`), for 800,000 instants a
+ * month: the offset is asked of luxon once per quarter of an hour (zones change offset on such
+ * boundaries), the rest is arithmetic.
+ */
+export function localIsoFormatter(zone: string): (at: Date | null) => string {
+  const offsets = new Map<number, number>();
+  return (at) => {
+    if (!at) return '';
+    const ms = at.getTime();
+    const slot = Math.floor(ms / QUARTER_HOUR);
+    let offset = offsets.get(slot);
+    if (offset === undefined) {
+      offset = DateTime.fromMillis(ms, { zone }).offset;
+      offsets.set(slot, offset);
+    }
+    const sign = offset < 0 ? '-' : '+';
+    const abs = Math.abs(offset);
+    const local = new Date(Math.floor(ms / 1000) * 1000 + offset * 60_000).toISOString().slice(0, 19);
+    return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
   };
+}
+
+/** One row, its cells in CSV_COLUMNS order (arrays spare the writer a lookup per cell). */
+function record(line: LegLine, local: (at: Date | null) => string): (string | number)[] {
+  return [
+    line.conference_id,
+    line.kind,
+    line.room_number ?? '',
+    line.room_name ?? '',
+    line.organizer_extension ?? '',
+    local(line.conference_started_at),
+    local(line.conference_ended_at),
+    line.conference_end_reason ?? '',
+    line.conference_ended_at ? 'no' : 'yes',
+    line.participant_id,
+    line.caller_number ?? '',
+    line.caller_number ? 'no' : 'yes',
+    line.caller_name ?? '',
+    line.role,
+    line.direction,
+    local(line.joined_at),
+    local(line.left_at),
+    line.end_reason ?? '',
+    line.duration_seconds,
+    line.participant_minutes,
+  ];
 }
 
 /** The CSV of a tenant's month within `scope` (what a user sees, or the whole tenant for the operator's CLI). */
 export async function monthCsvStream(tenantId: string, scope: SQL | undefined, month: string, now: Date): Promise<Readable> {
   const tenant = await tenantOf(tenantId);
-  const lines = monthLegLines(scope, monthRange(month, tenant.timezone), now);
+  const batches = monthLegBatches(scope, monthRange(month, tenant.timezone), now);
+  const local = localIsoFormatter(tenant.timezone);
+  const options = { columns: [...CSV_COLUMNS], cast: { string: safeCell } };
+  // One chunk per cursor batch rather than per row: a month is 100 chunks, not 200,000.
   return Readable.from(
     (async function* () {
-      for await (const line of lines) yield record(line, tenant.timezone);
+      yield Buffer.from(stringify([], { ...options, header: true, bom: true }));
+      for await (const batch of batches) yield Buffer.from(stringify(batch.map((line) => record(line, local)), options));
     })(),
-  ).pipe(stringify({ header: true, columns: [...CSV_COLUMNS], bom: true, cast: { string: safeCell } }));
+    // A few batches (about 1 MB) are fetched ahead of a slow client, never more.
+    { highWaterMark: 4 },
+  );
 }
 
 /**

@@ -34,10 +34,10 @@ const CURSOR_ROWS = 2_000;
 
 /**
  * H-3: the legs of the month's conferences that the actor may see, oldest conference first, read
- * through a server-side cursor: a month of 200,000 legs is never held in memory at once. The
- * figures come from the billing rule (legMinutesSql) like every other total.
+ * through a server-side cursor, a batch per round trip: a month of 200,000 legs is never held in
+ * memory at once. The figures come from the billing rule (legMinutesSql) like every other total.
  */
-export async function* monthLegLines(scope: SQL | undefined, range: { from: Date; to: Date }, now: Date): AsyncGenerator<LegLine> {
+export async function* monthLegBatches(scope: SQL | undefined, range: { from: Date; to: Date }, now: Date): AsyncGenerator<LegLine[]> {
   const query = dialect.sqlToQuery(sql`
     select ${conferences.id} as conference_id, ${conferences.kind} as kind, ${conferences.roomNumber} as room_number,
       ${rooms.name} as room_name, ${conferences.organizerExtension} as organizer_extension,
@@ -56,13 +56,14 @@ export async function* monthLegLines(scope: SQL | undefined, range: { from: Date
   const cursor = rawClient().unsafe<LegLine[]>(query.sql, query.params as never[]).cursor(CURSOR_ROWS);
   // drizzle's client hands timestamps over as PostgreSQL writes them; drizzle itself reads them so.
   const instant = (value: Date | string | null) => (value === null ? null : new Date(value));
-  for await (const rows of cursor)
-    for (const row of rows)
-      yield {
-        ...row,
-        conference_started_at: instant(row.conference_started_at)!,
-        conference_ended_at: instant(row.conference_ended_at),
-        joined_at: instant(row.joined_at)!,
-        left_at: instant(row.left_at),
-      };
+  // In place: a copy per row would be 200,000 more objects for the collector.
+  for await (const rows of cursor) {
+    for (const row of rows) {
+      row.conference_started_at = instant(row.conference_started_at)!;
+      row.conference_ended_at = instant(row.conference_ended_at);
+      row.joined_at = instant(row.joined_at)!;
+      row.left_at = instant(row.left_at);
+    }
+    yield rows;
+  }
 }

@@ -7,7 +7,7 @@ import { getConference, monthRows, tenantOf, visibleConferences } from '@/server
 import { dateLocale } from '@/server/lib/date-locale';
 import { parseInput } from '@/server/lib/validation';
 import { formatLocalDateTime } from '@/server/rooms/rules/localtime';
-import { monthLegLines } from './legs';
+import { monthLegBatches } from './legs';
 import { legSeconds, monthRange } from './participant-minutes';
 import { monthQuerySchema, type MonthQuery } from './schemas';
 import { formatDuration, historyLanguage, historyWords, type HistoryLanguage } from './words';
@@ -182,6 +182,10 @@ function conferenceTitle(t: Words, c: { kind: string; roomNumber: string | null;
   return `${c.roomName} (${c.roomNumber ?? ''})`;
 }
 
+async function* lines<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
+  for await (const batch of batches) yield* batch;
+}
+
 /** Reports are in the reader's language: their profile's, else the tenant's. */
 async function context(actor: Actor, language?: string) {
   const tenant = await tenantOf(actor.tenantId);
@@ -226,7 +230,7 @@ export async function monthReportPdf(actor: Actor, query: MonthQuery, now: Date,
     [t('pdf.participantMinutes'), String(rows.reduce((s, r) => s + r.participantMinutes, 0))],
   ], now);
   let current: string | null = null;
-  for await (const line of monthLegLines(scope, range, now)) {
+  for await (const line of lines(monthLegBatches(scope, range, now))) {
     if (line.conference_id !== current) {
       current = line.conference_id;
       const row = byId.get(current);

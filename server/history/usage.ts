@@ -3,20 +3,21 @@ import { DateTime } from 'luxon';
 import { isAdmin, type Actor } from '@/server/auth/actor';
 import { monthConferences, tenantOf } from '@/server/conferences/queries';
 import { db } from '@/server/db/client';
-import { conferences, participants, rooms, tenants } from '@/server/db/schema';
+import { conferences, rooms, tenants } from '@/server/db/schema';
 import { ForbiddenError } from '@/server/lib/errors';
 import { parseInput } from '@/server/lib/validation';
-import { legMinutesSql, monthRange } from './participant-minutes';
+import { conferenceTotalsSql, monthRange } from './participant-minutes';
 import { monthQuerySchema, type MonthQuery, type UsageView } from './schemas';
 
-/**
- * Per conference, its participant-minutes (the billing rule, in PostgreSQL), for the month's
- * conferences of a tenant; the usage figures are sums over it, so no leg is loaded in memory.
- */
-const adhocExtension = (c: { kind: SQL.Aliased<string> | unknown; organizerExtension: unknown }) =>
+const adhocExtension = (c: { kind: unknown; organizerExtension: unknown }) =>
   sql<string | null>`case when ${c.kind} = 'adhoc' then ${c.organizerExtension} end`;
 
+/**
+ * Per conference of the month, its participant-minutes (stored when it closed, counted from the
+ * legs while it runs): the usage figures are sums over it, and no leg is read for a closed month.
+ */
 function perConference(scope: SQL, range: { from: Date; to: Date }, timezone: string, now: Date) {
+  const live = conferenceTotalsSql(conferences.id, now);
   return db()
     .select({
       kind: conferences.kind,
@@ -24,12 +25,10 @@ function perConference(scope: SQL, range: { from: Date; to: Date }, timezone: st
       roomNumber: conferences.roomNumber,
       organizerExtension: conferences.organizerExtension,
       day: sql<string>`to_char(${conferences.startedAt} at time zone ${timezone}, 'YYYY-MM-DD')`.as('day'),
-      minutes: sql<number>`coalesce(sum(${legMinutesSql(participants.joinedAt, participants.leftAt, now)}), 0)`.as('minutes'),
+      minutes: sql<number>`case when ${conferences.participantMinutes} is null then ${live.minutes} else ${conferences.participantMinutes} end`.as('minutes'),
     })
     .from(conferences)
-    .leftJoin(participants, sql`${participants.conferenceId} = ${conferences.id} and ${participants.tenantId} = ${conferences.tenantId}`)
     .where(monthConferences(scope, range))
-    .groupBy(conferences.id)
     .as('per_conference');
 }
 

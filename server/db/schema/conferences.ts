@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './tenants';
 import { rooms } from './rooms';
 
@@ -36,6 +36,10 @@ export const conferences = pgTable(
     joinLeaveTones: boolean('join_leave_tones').notNull().default(true),
     // Run by a sip process on the simulated engine (SIP_ENGINE=simulated): recorded, and marked as such.
     simulated: boolean('simulated').notNull().default(false),
+    // H-2: written when the conference closes, by the billing rule (server/history/participant-minutes.ts),
+    // so a month of 10,000 conferences is listed without reading its 200,000 legs; null while it runs.
+    participantCount: integer('participant_count'),
+    participantMinutes: integer('participant_minutes'),
   },
   (t) => [
     index('conferences_tenant_started').on(t.tenantId, t.startedAt),
