@@ -105,11 +105,9 @@ describe('SIP_ENGINE=simulated: callers from the CLI queue, commands from the we
     await untilEvent(conferenceId, (e) => e.kind === 'participant-updated' && participantOf(e).id === b.participantId && participantOf(e).role === 'moderator');
     expect(await requestCommand({ tenantId: tenant.tenantId, conferenceId, action: 'demote', participantId: b.participantId, by }, { now: now() })).toEqual({ result: 'ok' });
 
-    // Recording is not there yet: said, logged, nothing changes.
-    expect(await requestCommand({ tenantId: tenant.tenantId, conferenceId, action: 'record', by }, { now: now() })).toEqual({
-      result: 'failed',
-      message: 'recording is not available',
-    });
+    // Recording (REC-1): on and off again from the live page.
+    expect(await requestCommand({ tenantId: tenant.tenantId, conferenceId, action: 'record', by }, { now: now() })).toEqual({ result: 'ok' });
+    expect(await requestCommand({ tenantId: tenant.tenantId, conferenceId, action: 'stopRecord', by }, { now: now() })).toEqual({ result: 'ok' });
 
     // Dial: refused by the tenant's policy, busy, and answered (the callee joins).
     expect(await requestCommand({ tenantId: tenant.tenantId, conferenceId, action: 'dial', args: { number: '+442071234567' }, by }, { now: now() })).toMatchObject({ result: 'failed' });

@@ -6,3 +6,4 @@ export * from './notifications';
 export * from './live';
 export * from './simulator';
 export * from './announcements';
+export * from './recordings';

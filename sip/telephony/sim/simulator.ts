@@ -42,9 +42,11 @@ export class Simulator {
     const clock = this.processClock();
     const services = this.processServices(options.services ?? callServices);
     const catalogue = promptCatalogue('/prompts');
-    const conferences = new ConferenceRegistry({ services, clock, catalogue, log, telephony: this.engine, sipInstance: this.sipInstance });
     const mediaDir = options.mediaDir ?? path.join(tmpdir(), 'conference-simulator-media');
     const media = mediaFolder({ local: mediaDir, onMediaServer: mediaDir }, services);
+    // Making a recording's folder is real I/O: virtual time stands still meanwhile, as for the services.
+    const recordingFiles = { recording: (tenantId: string) => this.clock.hold(media.recording(tenantId)) };
+    const conferences = new ConferenceRegistry({ services, clock, catalogue, log, telephony: this.engine, media: recordingFiles, sipInstance: this.sipInstance });
     this.deps = { telephony: this.engine, clock, services, catalogue, conferences, media, log, mediaAvailable: () => true, mediaFailed: () => {} };
   }
 
