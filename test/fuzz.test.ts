@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { actions, type ActionKey } from '@/server/actions';
 import { executeAction } from '@/server/actions/define';
 import { closeConference, openConference, recordJoin } from '@/server/conferences/records';
+import { readyRecording } from '@/test/recordings';
 import { useTestDatabase } from '@/test/database';
 import { actionRows } from '@/test/isolation-actions.table';
 import { CONFERENCE_MONTH, routeRows, type IsolationTenants, type RouteCase } from '@/test/isolation-routes.table';
@@ -65,7 +66,8 @@ beforeAll(async () => {
   await recordJoin({ tenantId: own.tenantId, conferenceId, callId: `fuzz-${conferenceId}`, callerNumber: '+33612345678', callerName: null, role: 'participant', direction: 'inbound', joinedAt: startedAt });
   await closeConference(conferenceId, new Date(startedAt.getTime() + 600_000), 'empty');
   // The tables describe tenant B acting on A's data; here one tenant acts on its own, so requests are valid to start with.
-  tenants = { a: { ...own, conferenceId }, b: own };
+  const recordingId = await readyRecording(own.tenantId, conferenceId, 1, new Date(startedAt.getTime() + 60_000));
+  tenants = { a: { ...own, conferenceId, recordingId }, b: own };
 });
 
 interface Attempt {

@@ -9,6 +9,7 @@ import { closeConference, openConference, recordJoin } from '@/server/conference
 import { call, type Answer } from '@/test/api/client';
 import { toneWav } from '@/test/audio';
 import { useTestDatabase } from '@/test/database';
+import { readyRecording } from '@/test/recordings';
 import { actionRows } from '@/test/isolation-actions.table';
 import { CONFERENCE_MONTH, routeRows, type IsolationTenants, type RouteCase } from '@/test/isolation-routes.table';
 import { apiRouteFiles } from '@/test/routes';
@@ -28,7 +29,8 @@ let b: SeededTenant;
 beforeAll(async () => {
   // A's room numbers are free in B, so that B booking one shows B never collides with A.
   const seeded = await seedTenant('A', { roomNumbers: ['3001', '3002'] });
-  a = { ...seeded, conferenceId: await heldConference(seeded) };
+  const conferenceId = await heldConference(seeded);
+  a = { ...seeded, conferenceId, recordingId: await readyRecording(seeded.tenantId, conferenceId, 1, new Date(`${CONFERENCE_MONTH}-10T08:01:00Z`)) };
   // T-2: A has a welcome announcement that B's uploads and deletions must leave alone.
   await storeRecordedAnnouncement(seeded.tenantId, toneWav({ seconds: 1, rate: 8000, channels: 1 }), new Date());
   b = await seedTenant('B');
@@ -55,8 +57,9 @@ async function heldConference(t: SeededTenant): Promise<string> {
   return conferenceId;
 }
 
-const idsOf = (t: SeededTenant & { conferenceId?: string }) => [
+const idsOf = (t: SeededTenant & { conferenceId?: string; recordingId?: string }) => [
   ...(t.conferenceId ? [t.conferenceId] : []),
+  ...(t.recordingId ? [t.recordingId] : []),
   t.tenantId,
   t.admin.actor.userId,
   t.subscriber.actor.userId,

@@ -1,3 +1,4 @@
+import { recordingSchema } from '@/server/recordings/schemas';
 import { z } from 'zod';
 import { ACTION_SOURCES, CONFERENCE_KINDS, LEG_DIRECTIONS, PARTICIPANT_ROLES } from '@/server/db/schema/conferences';
 
@@ -65,7 +66,8 @@ export const actionSchema = z
   .meta({ id: 'ConferenceAction' });
 
 export const conferenceSchema = conferenceSummarySchema
-  .extend({ participants: z.array(participantSchema), actions: z.array(actionSchema) })
+  // REC-2: the conference's recordings, oldest first, deleted ones included (their row is history).
+  .extend({ participants: z.array(participantSchema), actions: z.array(actionSchema), recordings: z.array(recordingSchema) })
   .meta({ id: 'Conference' });
 
 export const conferenceListSchema = z

@@ -39,3 +39,25 @@ export const recordings = pgTable(
 );
 
 export type Recording = typeof recordings.$inferSelect;
+
+/**
+ * REC-2: a download link of a recording, shareable without a session (the report email): a
+ * random token of which only the SHA-256 is kept. It works while it has not expired and the
+ * recording is ready: deleting the recording ends every link at once.
+ */
+export const recordingLinks = pgTable(
+  'recording_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    recordingId: uuid('recording_id')
+      .notNull()
+      .references(() => recordings.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('recording_links_recording').on(t.recordingId)],
+);
