@@ -3,6 +3,8 @@ import type { MailTransport } from '@/server/mail/transport';
 import { dispatchDue } from '@/server/notifications/dispatch';
 import { forgetEndedWindows } from '@/server/auth/sign-in-throttle';
 import { planDueReminders } from '@/server/notifications/reminders';
+import { logger } from '@/server/lib/logger';
+import { deleteExpiredRecordings } from '@/server/recordings/access';
 import { finishRecordings } from '@/server/recordings/service';
 
 export interface DueJobsReport {
@@ -13,7 +15,11 @@ export interface DueJobsReport {
   /** REC-1: recordings encoded and stored, or failed (with their reason on the row). */
   recordingsReady: number;
   recordingsFailed: number;
+  /** REC-2: recordings past their tenant's retention, deleted (each one logged). */
+  recordingsDeleted: number;
 }
+
+const log = logger.child({ job: 'recording-retention' });
 
 /**
  * Every job that is due as of the clock, once: reminders that fell due are written, then every
@@ -27,5 +33,7 @@ export async function runDueJobs(transport: MailTransport, clock: Clock, claiman
   const delivered = await dispatchDue({ transport, clock, claimant });
   await forgetEndedWindows(clock());
   const encoded = await finishRecordings(clock());
-  return { remindersPlanned, ...delivered, recordingsReady: encoded.ready, recordingsFailed: encoded.failed };
+  const deleted = await deleteExpiredRecordings(clock());
+  for (const recording of deleted) log.info(recording, 'recording past the retention period deleted');
+  return { remindersPlanned, ...delivered, recordingsReady: encoded.ready, recordingsFailed: encoded.failed, recordingsDeleted: deleted.length };
 }

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
+import { rm } from 'node:fs/promises';
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { isAdmin, type Actor } from '@/server/auth/actor';
 import { visibleConferences } from '@/server/conferences/queries';
 import { db } from '@/server/db/client';
-import { conferences, recordingLinks, recordings, type Recording } from '@/server/db/schema';
+import { conferences, recordingLinks, recordings, tenants, type Recording } from '@/server/db/schema';
 import { env } from '@/server/lib/env';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/server/lib/errors';
 import { isUuid } from '@/server/lib/ids';
@@ -61,12 +62,45 @@ export async function deleteRecording(actor: Actor, recordingId: string, now: Da
   await removeRecording(recording, now);
 }
 
-/** File first, then the row: a crash in between leaves a row the next deletion finishes. */
+/** Files first, then the row: a crash in between leaves a row the next deletion finishes. */
 export async function removeRecording(recording: Recording, now: Date): Promise<void> {
   if (recording.state === 'deleted') return;
   if (recording.objectKey) await storage().delete(recording.tenantId, recording.objectKey);
+  // A failed recording may still have the media server's WAV.
+  if (recording.wavPath) await rm(recording.wavPath, { force: true });
   await db()
     .update(recordings)
-    .set({ state: 'deleted', deletedAt: now, objectKey: null })
+    .set({ state: 'deleted', deletedAt: now, objectKey: null, wavPath: null })
     .where(and(eq(recordings.tenantId, recording.tenantId), eq(recordings.id, recording.id)));
+}
+
+export interface DeletedRecording {
+  tenantId: string;
+  recordingId: string;
+  conferenceId: string;
+  startedAt: Date;
+}
+
+/**
+ * REC-2 retention: recordings (ready or failed) that stopped more than their tenant's
+ * recordingRetentionDays before `now` are deleted, file and row (which stays as `deleted`).
+ * Recordings still recording or encoding are left alone. Returns what it deleted, for the log.
+ */
+export async function deleteExpiredRecordings(now: Date): Promise<DeletedRecording[]> {
+  const expired = await db()
+    .select({ recording: recordings })
+    .from(recordings)
+    .innerJoin(tenants, eq(tenants.id, recordings.tenantId))
+    .where(
+      and(
+        inArray(recordings.state, ['ready', 'failed']),
+        lt(sql`coalesce(${recordings.stoppedAt}, ${recordings.startedAt})`, sql`${now.toISOString()}::timestamptz - make_interval(days => ${tenants.recordingRetentionDays})`),
+      ),
+    );
+  const deleted: DeletedRecording[] = [];
+  for (const { recording } of expired) {
+    await removeRecording(recording, now);
+    deleted.push({ tenantId: recording.tenantId, recordingId: recording.id, conferenceId: recording.conferenceId, startedAt: recording.startedAt });
+  }
+  return deleted;
 }
