@@ -5,6 +5,7 @@ import { forgetEndedWindows } from '@/server/auth/sign-in-throttle';
 import { planDueReminders } from '@/server/notifications/reminders';
 import { logger } from '@/server/lib/logger';
 import { deleteExpiredRecordings } from '@/server/recordings/access';
+import { forgetExpiredLinks } from '@/server/recordings/links';
 import { finishRecordings } from '@/server/recordings/service';
 
 export interface DueJobsReport {
@@ -35,5 +36,6 @@ export async function runDueJobs(transport: MailTransport, clock: Clock, claiman
   const encoded = await finishRecordings(clock());
   const deleted = await deleteExpiredRecordings(clock());
   for (const recording of deleted) log.info(recording, 'recording past the retention period deleted');
+  await forgetExpiredLinks(clock());
   return { remindersPlanned, ...delivered, recordingsReady: encoded.ready, recordingsFailed: encoded.failed, recordingsDeleted: deleted.length };
 }

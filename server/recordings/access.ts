@@ -1,19 +1,15 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { isAdmin, type Actor } from '@/server/auth/actor';
 import { visibleConferences } from '@/server/conferences/queries';
 import { db } from '@/server/db/client';
-import { conferences, recordingLinks, recordings, tenants, type Recording } from '@/server/db/schema';
-import { env } from '@/server/lib/env';
+import { conferences, recordings, tenants, type Recording } from '@/server/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/server/lib/errors';
 import { isUuid } from '@/server/lib/ids';
 import { parseInput } from '@/server/lib/validation';
 import { storage } from '@/server/storage/storage';
+import { linkFor } from './links';
 import { DEFAULT_LINK_TTL_SECONDS, recordingLinkInputSchema, type RecordingLinkInput, type RecordingLinkView } from './schemas';
-
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /** A recording of a conference the actor sees in history (organizer, admins: H-2); 404 otherwise (T-1). */
 async function visibleRecording(actor: Actor, recordingId: string): Promise<Recording> {
@@ -33,26 +29,6 @@ export async function createRecordingLink(actor: Actor, recordingId: string, inp
   const recording = await visibleRecording(actor, recordingId);
   if (recording.state !== 'ready') throw new ConflictError({ field: 'id', code: 'recording.notReady' }, `The recording is ${recording.state}, not ready`);
   return linkFor(recording, ttlSeconds, now);
-}
-
-/** Also used by the report email: the same link, for its recipients. */
-export async function linkFor(recording: Pick<Recording, 'id' | 'tenantId'>, ttlSeconds: number, now: Date): Promise<RecordingLinkView> {
-  const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
-  await db().insert(recordingLinks).values({ tenantId: recording.tenantId, recordingId: recording.id, tokenHash: hashOf(token), expiresAt, createdAt: now });
-  return { url: new URL(`/api/recordings/${token}`, env().APP_URL).toString(), expiresAt: expiresAt.toISOString() };
-}
-
-/** The MP3 behind a link; null (404) once it expired, or when the recording is deleted or gone. */
-export async function recordingByLink(token: string, now: Date): Promise<Uint8Array | null> {
-  if (!TOKEN.test(token)) return null;
-  const [row] = await db()
-    .select({ tenantId: recordings.tenantId, objectKey: recordings.objectKey })
-    .from(recordingLinks)
-    .innerJoin(recordings, and(eq(recordings.id, recordingLinks.recordingId), eq(recordings.tenantId, recordingLinks.tenantId)))
-    .where(and(eq(recordingLinks.tokenHash, hashOf(token)), gt(recordingLinks.expiresAt, now), eq(recordings.state, 'ready')));
-  if (!row?.objectKey) return null;
-  return storage().get(row.tenantId, row.objectKey);
 }
 
 /** REC-2: an admin deletes a recording by hand; its row stays (`deleted`) for history, its links die. */
@@ -104,3 +80,4 @@ export async function deleteExpiredRecordings(now: Date): Promise<DeletedRecordi
   }
   return deleted;
 }
+

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { closeConference, openConference } from '@/server/conferences/records';
-import { recordingByLink } from '@/server/recordings/access';
+import { recordingByLink } from '@/server/recordings/links';
 import { call } from '@/test/api/client';
 import { useTestDatabase } from '@/test/database';
 import { readyRecording } from '@/test/recordings';
