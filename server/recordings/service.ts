@@ -1,10 +1,10 @@
-import { readFile, rm } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { db } from '@/server/db/client';
 import { conferences, recordings, type Recording } from '@/server/db/schema';
 import { NOTIFICATIONS_CHANNEL } from '@/server/notifications/create';
 import { newObjectKey, storage } from '@/server/storage/storage';
-import { wavToMp3 } from './mp3';
+import { encodeWavFile } from './mp3';
 
 /** A worker that took a recording to encode and died lets it go after this; an hour of audio encodes in seconds. */
 export const ENCODING_LEASE_MS = 10 * 60_000;
@@ -85,11 +85,10 @@ async function claimOne(now: Date): Promise<Recording | null> {
 
 /** The MP3 is stored before the row says ready, and the WAV removed only after: a crash in between is retried. */
 async function finishOne(recording: Recording, now: Date): Promise<boolean> {
-  const wav = recording.wavPath ? await readFile(recording.wavPath).catch(() => null) : null;
-  if (!wav) return fail(recording, 'the media server wrote no file');
+  if (!recording.wavPath || !(await stat(recording.wavPath).catch(() => null))) return fail(recording, 'the media server wrote no file');
   let encoded;
   try {
-    encoded = wavToMp3(new Uint8Array(wav));
+    encoded = await encodeWavFile(recording.wavPath);
   } catch (err) {
     return fail(recording, `the file could not be encoded: ${err instanceof Error ? err.message : String(err)}`);
   }
