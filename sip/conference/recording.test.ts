@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -11,6 +11,7 @@ import { finishRecordings } from '@/server/recordings/service';
 import { storage } from '@/server/storage/storage';
 import { useTestDatabase } from '@/test/database';
 import pino from 'pino';
+import { MAX_RECORDING_MS } from './live-conference';
 import { endWhatAPreviousRunLeft } from './recovery';
 import { Simulator } from '../telephony/sim/simulator';
 import { heardInside, mediaOf, roomCallers } from '../testing/callers';
@@ -108,6 +109,28 @@ describe('recording (REC-1) on the simulator', () => {
     expect(mp3.byteLength).toBe(ready.sizeBytes);
     expect(Math.abs((await mp3Seconds(mp3)) - recordedSeconds) / recordedSeconds).toBeLessThan(0.1);
     expect(await finishRecordings(at(21 * MIN))).toEqual({ ready: 0, failed: 0 });
+  });
+
+  it('stops by itself after 7 hours and stays off; the WAV is 7 hours long', async () => {
+    const { organizer, participant } = await room({ recordFromStart: true });
+    const sim = new Simulator({ at: at(0), mediaDir });
+    const host = sim.place(organizer({ stayMs: 8 * 60 * MIN }));
+    const { conferenceId } = await host.outcome;
+    await sim.place(participant('+33611111111', { stayMs: 8 * 60 * MIN })).outcome;
+    await sim.settled();
+    const rows = await rowsOf(conferenceId!);
+    const [row] = rows;
+    try {
+      expect(rows).toHaveLength(1);
+      expect(row.state).toBe('encoding');
+      expect(row.stoppedAt!.getTime() - row.startedAt.getTime()).toBe(MAX_RECORDING_MS);
+      expect((await stat(row.wavPath!)).size).toBe(44 + (MAX_RECORDING_MS / 1000) * 8000 * 2);
+      expect(heardInside(host.sim.leg).filter((p) => p.startsWith('recording'))).toEqual(['recording-started', 'recording-stopped']);
+    } finally {
+      // 400 MB: not left for the worker of the next test to encode.
+      await rm(row.wavPath!, { force: true });
+      await db().update(recordings).set({ state: 'failed', failureReason: 'test' }).where(eq(recordings.id, row.id));
+    }
   });
 
   it('a sip process that died while recording: once its conference is closed, the worker finishes the WAV FreeSWITCH left; a missing file fails with a reason', async () => {
