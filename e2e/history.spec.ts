@@ -65,11 +65,18 @@ test('history: the month, a conference expanded, downloads, usage (H-2, H-3, H-4
   const audio = recording.locator('audio');
   await expect(audio).toHaveAttribute('src', /\/api\/recordings\//);
   const anonymous = await request.newContext();
-  const mp3 = await anonymous.get((await audio.getAttribute('src'))!);
+  const src = (await audio.getAttribute('src'))!;
+  const mp3 = await anonymous.get(src);
   expect(mp3.status()).toBe(200);
   expect(mp3.headers()['content-type']).toBe('audio/mpeg');
-  await anonymous.dispose();
   await expect(recording.getByRole('link', { name: 'Télécharger le MP3' })).toBeVisible();
+  await expectAccessible(page, 'history with a recording');
+  // An admin deletes it: the row says so, the link 404s at once.
+  await recording.getByRole('button', { name: "Supprimer l'enregistrement 1" }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Supprimer' }).click();
+  await expect(recording).toContainText('Supprimé');
+  expect((await anonymous.get(src)).status()).toBe(404);
+  await anonymous.dispose();
   await expectAccessible(page, 'history with a conference expanded');
 
   const csv = await page.request.get(`/history/export.csv?month=${month}`);

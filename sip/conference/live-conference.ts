@@ -316,9 +316,9 @@ export class LiveConference {
    * C-7, REC-1: when recording starts or stops the room's announceRecording option tells every
    * caller; callers who join while it runs are told before they enter.
    */
-  private async recordingChanged(on: boolean): Promise<void> {
+  private recordingChanged(on: boolean): void {
     this.recordingNow = on;
-    if (this.setup.options.announceRecording) await this.announceToAll(on ? 'recording-started' : 'recording-stopped');
+    if (this.setup.options.announceRecording) void this.announceToAll(on ? 'recording-started' : 'recording-stopped');
   }
 
   /** One start or stop at a time, in line with what is asked and who is in (REC-1). */
@@ -347,7 +347,9 @@ export class LiveConference {
     this.recording = run;
     this.ctx.log.info({ conferenceId: this.id, recordingId: id }, 'recording started');
     void this.stopAfterLimit(run);
-    await this.recordingChanged(true);
+    // Not awaited: on FreeSWITCH a conference play resolves when the file has played, and a join
+    // or a leave must not wait seconds for it.
+    this.recordingChanged(true);
   }
 
   private async stopRecording(): Promise<void> {
@@ -356,7 +358,7 @@ export class LiveConference {
     await this.media.stopRecording(run.file.uri);
     await this.ctx.services.recordingStopped(this.tenant.id, run.id, this.ctx.clock.now());
     this.ctx.log.info({ conferenceId: this.id, recordingId: run.id }, 'recording stopped');
-    if (!this.closed) await this.recordingChanged(false);
+    if (!this.closed) this.recordingChanged(false);
   }
 
   /** REC-1: at 7 hours the recording stops, and stays stopped until asked for again. */

@@ -14,6 +14,8 @@ import { systemClock } from '@/server/lib/clock';
 import { NotFoundError } from '@/server/lib/errors';
 import { formatLocalDateTime, formatLocalTime } from '@/server/rooms/rules/localtime';
 import { getTenantSettings } from '@/server/tenants/service';
+import { ConfirmAction } from '@/app/_ui/confirm-action';
+import { deleteRecording } from './actions';
 import { MonthPicker } from './month-picker';
 import { monthName, pageMonth } from './month';
 
@@ -131,7 +133,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
                   row,
                   <tr key={`${c.id}-details`} id={`conference-${c.id}`}>
                     <td colSpan={6} className="bg-slate-50 px-3 py-4">
-                      <ConferenceDetails t={t} conference={open} recordings={recorded} zone={tenant.timezone} locale={locale} />
+                      <ConferenceDetails t={t} conference={open} recordings={recorded} canDelete={isAdmin(actor)} zone={tenant.timezone} locale={locale} />
                     </td>
                   </tr>,
                 ];
@@ -148,12 +150,14 @@ function ConferenceDetails({
   t,
   conference,
   recordings,
+  canDelete,
   zone,
   locale,
 }: {
   t: Translate;
   conference: ConferenceView;
   recordings: Awaited<ReturnType<typeof recordingsWithLinks>>;
+  canDelete: boolean;
   zone: string;
   locale: string;
 }) {
@@ -225,7 +229,7 @@ function ConferenceDetails({
           </table>
         </div>
       )}
-      <Recordings t={t} recordings={recordings} />
+      <Recordings t={t} recordings={recordings} canDelete={canDelete} />
       <a href={`/history/conferences/${conference.id}/report.pdf`} className={`${linkClass} text-sm`} download>
         {t('downloads.conferencePdf')}
       </a>
@@ -234,7 +238,7 @@ function ConferenceDetails({
 }
 
 /** REC-2: each recording with its state; a ready one with a player and a download, through a link made for this page (one hour). */
-function Recordings({ t, recordings }: { t: Translate; recordings: { id: string; state: RecordingView['state']; url: string | null }[] }) {
+function Recordings({ t, recordings, canDelete }: { t: Translate; recordings: { id: string; state: RecordingView['state']; url: string | null }[]; canDelete: boolean }) {
   if (recordings.length === 0) return null;
   return (
     <section aria-labelledby="recordings" className="space-y-2">
@@ -254,6 +258,17 @@ function Recordings({ t, recordings }: { t: Translate; recordings: { id: string;
                   {t('recordings.download')}
                 </a>
               </>
+            ) : null}
+            {canDelete && (r.state === 'ready' || r.state === 'failed') ? (
+              <ConfirmAction
+                compact
+                action={deleteRecording}
+                fields={{ id: r.id }}
+                label={t('recordings.delete', { n: i + 1 })}
+                title={t('recordings.deleteTitle')}
+                body={t('recordings.deleteBody')}
+                confirmLabel={t('recordings.deleteConfirm')}
+              />
             ) : null}
           </li>
         ))}
