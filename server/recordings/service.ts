@@ -2,7 +2,9 @@ import { rm, stat } from 'node:fs/promises';
 import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { db } from '@/server/db/client';
 import { conferences, recordings, type Recording } from '@/server/db/schema';
+import { appendConferenceEvent } from '@/server/live/events';
 import { NOTIFICATIONS_CHANNEL } from '@/server/notifications/create';
+import type { Executor } from '@/server/notifications/tx';
 import { newObjectKey, storage } from '@/server/storage/storage';
 import { encodeWavFile } from './mp3';
 
@@ -17,24 +19,41 @@ export interface RecordingStartedInput {
   startedAt: Date;
 }
 
-/** REC-1: the media server records; the row says so from the first instant, so a crash leaves a trace. */
+/**
+ * REC-1: the media server records; the row says so from the first instant, so a crash leaves a
+ * trace. The live page hears it as the conference's state, `recording: true` (L-1).
+ */
 export async function recordingStarted(input: RecordingStartedInput): Promise<string> {
-  const [row] = await db()
-    .insert(recordings)
-    .values({ ...input, state: 'recording' })
-    .returning({ id: recordings.id });
-  return row.id;
+  return db().transaction(async (tx) => {
+    const [row] = await tx
+      .insert(recordings)
+      .values({ ...input, state: 'recording' })
+      .returning({ id: recordings.id });
+    await recordingEvent(tx, input.tenantId, input.conferenceId, true, input.startedAt);
+    return row.id;
+  });
 }
 
 /** The WAV is complete: the worker encodes it (nudged at once, as for notifications). */
 export async function recordingStopped(tenantId: string, recordingId: string, stoppedAt: Date): Promise<void> {
   await db().transaction(async (tx) => {
-    await tx
+    const [stopped] = await tx
       .update(recordings)
       .set({ state: 'encoding', stoppedAt })
-      .where(and(eq(recordings.tenantId, tenantId), eq(recordings.id, recordingId), eq(recordings.state, 'recording')));
+      .where(and(eq(recordings.tenantId, tenantId), eq(recordings.id, recordingId), eq(recordings.state, 'recording')))
+      .returning({ conferenceId: recordings.conferenceId });
+    if (stopped) await recordingEvent(tx, tenantId, stopped.conferenceId, false, stoppedAt);
     await tx.execute(sql`select pg_notify(${NOTIFICATIONS_CHANNEL}, '')`);
   });
+}
+
+/** `conference-updated` carries the whole state, as for lock, pause and tones, now with `recording`. */
+async function recordingEvent(tx: Executor, tenantId: string, conferenceId: string, recording: boolean, at: Date): Promise<void> {
+  const [state] = await tx
+    .select({ locked: conferences.locked, paused: conferences.paused, joinLeaveTones: conferences.joinLeaveTones })
+    .from(conferences)
+    .where(and(eq(conferences.tenantId, tenantId), eq(conferences.id, conferenceId)));
+  if (state) await appendConferenceEvent(tx, { tenantId, conferenceId, kind: 'conference-updated', payload: { ...state, recording }, at });
 }
 
 export interface FinishReport {

@@ -7,6 +7,7 @@ import wavefile from 'wavefile';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
 import { recordings, type Room } from '@/server/db/schema';
+import { eventsSince } from '@/server/live/events';
 import { finishRecordings } from '@/server/recordings/service';
 import { storage } from '@/server/storage/storage';
 import { useTestDatabase } from '@/test/database';
@@ -75,6 +76,12 @@ describe('recording (REC-1) on the simulator', () => {
     const [row] = await rowsOf(conferenceId!);
     expect(row).toMatchObject({ tenantId: tenant.tenantId, state: 'encoding', startedAt: at(MIN), stoppedAt: at(5 * MIN) });
     expect(wavSeconds(new Uint8Array(await readFile(row.wavPath!)))).toBeCloseTo(240, 1);
+    // The live page hears it as the conference's state (L-1).
+    const events = await eventsSince({ tenantId: tenant.tenantId, conferenceId: conferenceId!, afterId: 0, limit: 1000 });
+    expect(events.filter((e) => e.kind === 'conference-updated').map((e) => [(e.payload as { recording?: boolean }).recording, e.at])).toEqual([
+      [true, at(MIN)],
+      [false, at(5 * MIN)],
+    ]);
     expect(await finishRecordings(at(10 * MIN))).toEqual({ ready: 1, failed: 0 });
   });
 
