@@ -118,6 +118,19 @@ describe('recording (REC-1) on the simulator', () => {
     expect(await finishRecordings(at(21 * MIN))).toEqual({ ready: 0, failed: 0 });
   });
 
+  it('a media server that cannot record: *7 tells the moderator recording is unavailable, logged as failed, no row', async () => {
+    const { organizer, participant } = await room({});
+    const sim = new Simulator({ at: at(0), mediaDir, recordingRefused: true });
+    const host = sim.place(organizer({ stayMs: 5 * MIN, keys: keys([2 * MIN, '*7']) }));
+    const { conferenceId } = await host.outcome;
+    await sim.place(participant('+33611111111', { stayMs: 3 * MIN })).outcome;
+    await sim.settled();
+    expect(heardInside(host.sim.leg).filter((p) => p.startsWith('recording'))).toEqual(['recording-unavailable']);
+    const { actions } = await conferenceRecords(conferenceId!);
+    expect(actions.map((a) => [a.action, a.result])).toEqual([['record', 'failed']]);
+    expect(await rowsOf(conferenceId!)).toEqual([]);
+  });
+
   it('stops by itself after 7 hours and stays off; the WAV is 7 hours long', async () => {
     const { organizer, participant } = await room({ recordFromStart: true });
     const sim = new Simulator({ at: at(0), mediaDir });

@@ -37,6 +37,7 @@ export class SimConference implements MediaConference {
     readonly name: string,
     private readonly clock: CallClock,
     private readonly missing: (prompt: Prompt) => boolean = () => false,
+    private readonly recordingRefused = false,
   ) {}
 
   async join(leg: CallLeg, flags: JoinFlags): Promise<number> {
@@ -102,6 +103,7 @@ export class SimConference implements MediaConference {
 
   async startRecording(file: string): Promise<void> {
     if (this.recording.has(file)) throw new Error(`${this.name} already records into ${file}`);
+    if (this.recordingRefused) throw new Error('-ERR Conference recording failed');
     this.recording.set(file, this.clock.now());
     this.log.push('recording:on');
   }
