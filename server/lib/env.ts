@@ -37,13 +37,6 @@ export const envSchema = z.object({
   PROMPTS_DIR: optionalText,
   // Tenants' files (welcome announcements): one folder per tenant, names the product generates.
   STORAGE_DIR: z.string().trim().min(1).default('./.data/storage'),
-  // Set STORAGE_S3_BUCKET to keep tenants' files in an S3-compatible bucket instead of STORAGE_DIR.
-  STORAGE_S3_BUCKET: optionalText,
-  STORAGE_S3_ENDPOINT: optionalText,
-  STORAGE_S3_REGION: z.string().trim().min(1).default('us-east-1'),
-  STORAGE_S3_ACCESS_KEY_ID: optionalText,
-  STORAGE_S3_SECRET_ACCESS_KEY: optionalText,
-  STORAGE_S3_FORCE_PATH_STYLE: z.enum(['0', '1']).default('1').transform((v) => v === '1'),
 });
 
 export type Env = z.infer<typeof envSchema>;

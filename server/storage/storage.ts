@@ -3,7 +3,6 @@ import path from 'node:path';
 import { env } from '@/server/lib/env';
 import { isUuid } from '@/server/lib/ids';
 import { localStorage } from './local';
-import { s3Storage } from './s3';
 
 /**
  * Files of a tenant (its welcome announcement today, recordings later), addressed by the tenant's
@@ -34,29 +33,11 @@ export function checkAddress(tenantId: string, key: string): void {
   if (!KEY.test(key)) throw new Error(`storage: not a generated object key: ${JSON.stringify(key)}`);
 }
 
-let cached: { where: string; storage: ObjectStorage } | undefined;
+let cached: { dir: string; storage: ObjectStorage } | undefined;
 
-/**
- * The process's storage: a bucket when STORAGE_S3_BUCKET is set, otherwise the local folder
- * STORAGE_DIR (tests change it between files, so the settings are re-read).
- */
+/** The process's storage: the local folder STORAGE_DIR (tests change it between files, so it is re-read). */
 export function storage(): ObjectStorage {
-  const settings = env();
-  const where = settings.STORAGE_S3_BUCKET ? `s3:${settings.STORAGE_S3_ENDPOINT ?? ''}/${settings.STORAGE_S3_BUCKET}` : path.resolve(settings.STORAGE_DIR);
-  if (cached?.where !== where) {
-    cached = {
-      where,
-      storage: settings.STORAGE_S3_BUCKET
-        ? s3Storage({
-            bucket: settings.STORAGE_S3_BUCKET,
-            endpoint: settings.STORAGE_S3_ENDPOINT,
-            region: settings.STORAGE_S3_REGION,
-            accessKeyId: settings.STORAGE_S3_ACCESS_KEY_ID,
-            secretAccessKey: settings.STORAGE_S3_SECRET_ACCESS_KEY,
-            forcePathStyle: settings.STORAGE_S3_FORCE_PATH_STYLE,
-          })
-        : localStorage(where),
-    };
-  }
+  const dir = path.resolve(env().STORAGE_DIR);
+  if (cached?.dir !== dir) cached = { dir, storage: localStorage(dir) };
   return cached.storage;
 }
