@@ -2,6 +2,7 @@ import type { CallTenant } from '@/server/admission/tenant-lookup';
 import type { CallDeps, CallOutcome, RefusalReason } from './deps';
 import { adhocDialOut } from './flows/adhoc-dial-out';
 import { portalDialIn } from './flows/portal-dial-in';
+import { recordAnnouncement } from './flows/record-announcement';
 import { callerIdentity, routeCall, type CallerIdentity, type Route } from './routing';
 import { CallSession } from './session';
 import type { CallLeg, InboundCall } from './telephony/port';
@@ -25,6 +26,8 @@ export async function handleCall(call: InboundCall, deps: CallDeps): Promise<Cal
   const organizer = route.kind === 'adhoc' ? await organizerExtension(tenant, caller, deps) : null;
   // 404 like an unknown domain: a stranger must not learn which domains are tenants' (T-1).
   if (route.kind === 'adhoc' && !organizer) return refuse(404, 'no-tenant');
+  // T-2, T-3: the welcome announcement is the admins' to change, by phone as on the settings page.
+  if (route.kind === 'star73' && !(caller.number && (await deps.services.isAdminExtension(tenant.id, caller.number)))) return refuse(403, 'not-admin', tenant.id);
 
   let leg: CallLeg;
   try {
@@ -37,6 +40,7 @@ export async function handleCall(call: InboundCall, deps: CallDeps): Promise<Cal
   const session = new CallSession(leg, tenant, caller, deps.catalogue, log.child({ tenantId: tenant.id }));
   try {
     if (route.kind === 'adhoc') return await adhocDialOut(session, deps, route.dialString, organizer!);
+    if (route.kind === 'star73') return await recordAnnouncement(session, deps);
     return await portalDialIn(session, deps);
   } catch (err) {
     session.log.error({ err }, 'call flow failed');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sipEnv, telephonyTargets } from './config';
+import { simulatedAnswers, sipEnv, telephonyTargets } from './config';
 
 describe('sip process settings', () => {
   it('turns telephony off without DRACHTIO_HOST', () => {
@@ -34,5 +34,15 @@ describe('sip process settings', () => {
   it('stops with the name of a bad variable', () => {
     expect(() => sipEnv({ FREESWITCH_PORT: 'eighty' })).toThrow(/FREESWITCH_PORT/);
     expect(() => sipEnv({ SIP_DRAIN_SECONDS: '-1' })).toThrow(/SIP_DRAIN_SECONDS/);
+  });
+
+  it('SIP_ENGINE=simulated, with how dialled numbers answer (issue 10)', () => {
+    expect(sipEnv({}).SIP_ENGINE).toBe('drachtio');
+    const settings = sipEnv({ SIP_ENGINE: 'simulated', SIM_DIAL_ANSWERS: '0611111111=busy,+33622222222=no-answer' });
+    expect(settings.SIP_ENGINE).toBe('simulated');
+    expect(simulatedAnswers(settings)).toEqual(new Map([['0611111111', 'busy'], ['+33622222222', 'no-answer']]));
+    expect(simulatedAnswers(sipEnv({}))).toEqual(new Map());
+    expect(() => sipEnv({ SIP_ENGINE: 'freeswitch' })).toThrow(/SIP_ENGINE/);
+    expect(() => sipEnv({ SIM_DIAL_ANSWERS: '0611111111=maybe' })).toThrow(/SIM_DIAL_ANSWERS/);
   });
 });

@@ -33,6 +33,8 @@ export type RefusalReason =
   | 'full'
   | 'malformed'
   | 'no-tenant'
+  /** `*73` from a number that is no tenant admin's extension (T-2, T-3). */
+  | 'not-admin'
   /** Beyond API-3's list: production only — the media server was saturated (503) or the caller hung up in the menu. */
   | 'media-unavailable'
   | 'abandoned';
@@ -47,4 +49,6 @@ export interface CallOutcome {
   roomId?: string;
   conferenceId?: string;
   dialOut?: { number: string; result: DialOutResult }[];
+  /** `*73` (T-2): whether the caller kept a new welcome announcement. */
+  announcement?: 'saved' | 'not-saved';
 }

@@ -13,7 +13,8 @@ describe('routeCall (D-1, A-1)', () => {
     ['alice', { kind: 'unknown' }],
     ['201', { kind: 'unknown' }],
     ['%E0%A4%A', { kind: 'unknown' }],
-    ['*73', { kind: 'unknown' }],
+    ['*73', { kind: 'star73' }],
+    ['*74', { kind: 'unknown' }],
   ])('%s → %o', (dialled, route) => {
     expect(routeCall(dialled)).toEqual(route);
   });

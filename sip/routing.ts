@@ -5,10 +5,13 @@ import type { InboundCall } from './telephony/port';
 export type Route =
   | { kind: 'portal-number'; number: string }
   | { kind: 'star72' }
+  /** T-2: an admin records the tenant's welcome announcement from their extension. */
+  | { kind: 'star73' }
   | { kind: 'adhoc'; dialString: string }
   | { kind: 'unknown' };
 
 const STAR72 = '*72';
+const STAR73 = '*73';
 const DIALLED = /^[+\d*#]+$/;
 const MAX_DIALLED = 256;
 
@@ -19,6 +22,7 @@ export function routeCall(dialled: string): Route {
   if (isAdhocDialString(user)) return { kind: 'adhoc', dialString: user };
   if (!DIALLED.test(user)) return { kind: 'unknown' };
   if (user === STAR72) return { kind: 'star72' };
+  if (user === STAR73) return { kind: 'star73' };
   const number = portalNumberForm(user);
   return number ? { kind: 'portal-number', number } : { kind: 'unknown' };
 }

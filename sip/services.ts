@@ -1,5 +1,5 @@
 import { checkPin, enterRoomNumber } from '@/server/admission/room-entry';
-import { storeRecordedAnnouncement, tenantAnnouncement } from '@/server/announcements/service';
+import { isAdminExtension, storeRecordedAnnouncement, tenantAnnouncement } from '@/server/announcements/service';
 import { extensionNumbers, findExtension, tenantForPortalNumber, tenantForSipDomain } from '@/server/admission/tenant-lookup';
 import { logAction, recordDialProgress, setHandRaised, setJoinLeaveTones, setLocked, setMuted, setPaused, setRole, setTalking } from '@/server/conferences/live-state';
 import { checkModeratorPin } from '@/server/conferences/moderator-pin';
@@ -43,6 +43,7 @@ export const callServices = {
   storeRecordedAnnouncement,
   recordingStarted,
   recordingStopped,
+  isAdminExtension,
 };
 
 export type CallServices = typeof callServices;

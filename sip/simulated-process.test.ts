@@ -1,14 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
 import { conferences } from '@/server/db/schema';
-import { requestCommand, SipUnavailableError } from '@/server/live/commands';
+import { requestCommand } from '@/server/live/commands';
 import { eventsSince } from '@/server/live/events';
 import { runCli } from '@/test/cli';
 import { useTestDatabase } from '@/test/database';
 import { seedRoom, seedTenant } from './testing/fixtures';
 
+const exec = promisify(execFile);
 const database = useTestDatabase();
 const by = { kind: 'api' as const, id: 'token-1' };
 let tenant: Awaited<ReturnType<typeof seedTenant>>;
@@ -51,14 +53,22 @@ afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-describe('two sip processes on the simulated engine, driven by the CLI and by commands (issue 10)', () => {
+describe('two sip processes on the simulated engine, two web processes, driven by the CLI and by commands (issue 10)', () => {
   it('without a simulated sip process, call place says so', async () => {
     const answer = await cli('place', '--to', tenant.portalNumber, '--from', '+33611110100', '--dtmf', '6111#123456#');
     expect(answer.code).toBe(1);
     expect(answer.json.error.message).toMatch(/SIP_ENGINE=simulated/);
   });
 
-  it('routes each command to the process that runs the conference; a killed process fails fast; SIGTERM ends cleanly', async () => {
+  it('refuses bad options naming them, before anything is sent', async () => {
+    const bad = await cli('place', '--to', tenant.portalNumber, '--from', '+33611110100', '--dtmf', '61x1');
+    expect(bad.code).toBe(1);
+    expect(bad.json.error.errors.map((e: { field: string }) => e.field)).toEqual(['dtmf']);
+    expect((await cli('keys', '--call-id', 'nope', '--keys', '*2')).json.error.errors[0].field).toBe('callId');
+    expect((await cli('talk', '--call-id', 'sim-00000000-0000-4000-8000-000000000000', '--on', '--off')).json.error.errors[0].field).toBe('on');
+  });
+
+  it('routes each command to the process that runs the conference; a killed process fails at once; SIGTERM ends cleanly', async () => {
     const a = await simulatedSip('e2e-a');
     const b = await simulatedSip('e2e-b');
     expect(a.output()).toMatch(/SIP_ENGINE=simulated: running on the simulated telephony engine/);
@@ -84,6 +94,22 @@ describe('two sip processes on the simulated engine, driven by the CLI and by co
     const heard = await cli('heard', '--call-id', secondOnB.json.callId);
     expect(heard.json).toMatchObject({ state: 'conference', prompts: expect.arrayContaining(['you-are-muted']) });
 
+    // Two web processes at once, each with its own connections, to both sip processes.
+    const fromWeb = async (request: object) => {
+      const { stdout } = await exec(process.execPath, ['--import', 'tsx', 'test/request-command.ts', JSON.stringify(request)], {
+        env: { ...process.env, DATABASE_URL: database.url(), LOG_LEVEL: 'silent' },
+      });
+      return JSON.parse(stdout);
+    };
+    const answers = await Promise.all([
+      fromWeb({ tenantId: tenant.tenantId, conferenceId: onA.json.conferenceId, action: 'mute', participantId: onA.json.participantId, by }),
+      fromWeb({ tenantId: tenant.tenantId, conferenceId: onB.json.conferenceId, action: 'unmute', participantId: secondOnB.json.participantId, by }),
+    ]);
+    expect(answers).toEqual([{ result: 'ok' }, { result: 'ok' }]);
+    expect((await cli('heard', '--call-id', onA.json.callId)).json.prompts).toContain('you-are-muted');
+    expect((await cli('heard', '--call-id', secondOnB.json.callId)).json.prompts).toContain('you-are-unmuted');
+    await requestCommand({ tenantId: tenant.tenantId, conferenceId: onA.json.conferenceId, action: 'unmute', participantId: onA.json.participantId, by }, { now: new Date() });
+
     // Keys and voice from the CLI show as events.
     expect((await cli('keys', '--call-id', onB.json.callId, '--keys', '*8')).code).toBe(0);
     await untilEvent(onB.json.conferenceId, 'participant-updated', (p) => (p.participant as { handRaised: boolean }).handRaised === true);
@@ -97,11 +123,9 @@ describe('two sip processes on the simulated engine, driven by the CLI and by co
     // A killed process drops its lock with its connection: commands to it fail at once, never hang.
     a.child.kill('SIGKILL');
     await a.exited;
-    const started = Date.now();
     await expect(
-      requestCommand({ tenantId: tenant.tenantId, conferenceId: onA.json.conferenceId, action: 'lock', by }, { now: new Date(), timeoutMs: 10_000 }),
-    ).rejects.toBeInstanceOf(SipUnavailableError);
-    expect(Date.now() - started).toBeLessThan(3_000);
+      requestCommand({ tenantId: tenant.tenantId, conferenceId: onA.json.conferenceId, action: 'lock', by }, { now: new Date(), timeoutMs: 600_000 }),
+    ).rejects.toMatchObject({ reason: 'gone', status: 503 });
 
     // SIGTERM: its conferences end, recorded, and it exits cleanly.
     b.child.kill('SIGTERM');

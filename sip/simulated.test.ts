@@ -11,7 +11,7 @@ import { eventsSince } from '@/server/live/events';
 import { requestSimulatedCall } from '@/server/live/simulated-calls';
 import { useTestDatabase } from '@/test/database';
 import { startSimulatedSip, type SimulatedSip } from './simulated';
-import { seedRoom, seedTenant } from './testing/fixtures';
+import { conferenceRecords, seedRoom, seedTenant } from './testing/fixtures';
 
 useTestDatabase();
 
@@ -133,9 +133,24 @@ describe('SIP_ENGINE=simulated: callers from the CLI queue, commands from the we
     expect(aHeard.prompts).toContain('goodbye');
     await expect(requestCommand({ tenantId: tenant.tenantId, conferenceId, action: 'lock', by }, { now: now() })).rejects.toBeInstanceOf(ConferenceEndedError);
 
+    // Every command is a line of the action log by whoever asked; the keypad's by the keypad.
+    const { actions } = await conferenceRecords(conferenceId);
+    const byUser = actions.filter((l) => l.byKind === 'user' && l.byId === by.id).map((l) => `${l.action}:${l.result}`);
+    expect(byUser).toEqual(
+      expect.arrayContaining(['mute:ok', 'kick:ok', 'kick:participant-left', 'lock:ok', 'promote:ok', 'demote:ok', 'record:ok', 'stop-record:ok', 'dial:denied', 'dial:dialing', 'end:ok']),
+    );
+    expect(actions.filter((l) => l.byKind === 'keypad').map((l) => l.action)).toEqual(['unmute']);
     const kinds = (await eventsSince({ tenantId: tenant.tenantId, conferenceId, afterId: 0, limit: 1000 })).map((e) => e.kind);
     expect(kinds[0]).toBe('conference-started');
     expect(kinds.at(-1)).toBe('conference-ended');
+  }, 60_000);
+
+  it('takes many callers at once (the live bench places dozens): all in one conference', async () => {
+    await seedRoom(tenant, { roomNumber: '6103', startsAt: new Date(Date.now() - 5 * 60_000), pin: '123456', maxParticipants: 100 });
+    const placed = await Promise.all(Array.from({ length: 30 }, (_, i) => place(`+336111102${String(i).padStart(2, '0')}`, '6103')));
+    expect(placed.every((p) => p.decision === 'admitted')).toBe(true);
+    expect(new Set(placed.map((p) => p.conferenceId)).size).toBe(1);
+    expect(await requestCommand({ tenantId: tenant.tenantId, conferenceId: placed[0].conferenceId!, action: 'end', by }, { now: now() })).toEqual({ result: 'ok' });
   }, 60_000);
 
   it('a caller hangs up from the CLI: it leaves the conference', async () => {

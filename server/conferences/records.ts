@@ -123,18 +123,20 @@ export async function recordLeave(participantId: string, leftAt: Date, endReason
 /** Closes the conference and its legs; the one call that closes it also enqueues its report (H-5), in the same transaction. */
 export async function closeConference(conferenceId: string, endedAt: Date, endReason: string): Promise<void> {
   await db().transaction(async (tx) => {
+    // Rows first, events after: every writer takes the conference's event lock last, so two
+    // transactions never wait on each other's row and event locks (a lock at the very end).
     const left = await tx
       .update(participants)
       .set({ leftAt: endedAt, endReason, talking: false })
       .where(and(eq(participants.conferenceId, conferenceId), isNull(participants.leftAt)))
       .returning({ id: participants.id, tenantId: participants.tenantId });
-    for (const row of left)
-      await appendParticipantEvent(tx, { tenantId: row.tenantId, conferenceId, participantId: row.id, kind: 'participant-left', at: endedAt, reason: endReason });
     const ended = await tx
       .update(conferences)
       .set({ endedAt, endReason })
       .where(and(eq(conferences.id, conferenceId), isNull(conferences.endedAt)))
       .returning({ tenantId: conferences.tenantId });
+    for (const row of left)
+      await appendParticipantEvent(tx, { tenantId: row.tenantId, conferenceId, participantId: row.id, kind: 'participant-left', at: endedAt, reason: endReason });
     for (const row of ended)
       await appendConferenceEvent(tx, { tenantId: row.tenantId, conferenceId, kind: 'conference-ended', payload: { endedAt: endedAt.toISOString(), reason: endReason }, at: endedAt });
     if (ended.length > 0) await enqueueConferenceReport(tx, conferenceId, endedAt);

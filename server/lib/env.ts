@@ -37,6 +37,10 @@ export const envSchema = z.object({
   PROMPTS_DIR: optionalText,
   // Tenants' files (welcome announcements): one folder per tenant, names the product generates.
   STORAGE_DIR: z.string().trim().min(1).default('./.data/storage'),
+  // Set: tenants' files go to this S3 bucket instead (`<tenant id>/<key>`); the endpoint for MinIO and the like (path-style).
+  STORAGE_S3_BUCKET: optionalText,
+  STORAGE_S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  STORAGE_S3_ENDPOINT: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.url().optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;

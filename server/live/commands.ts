@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { logAction } from '@/server/conferences/live-state';
 import { db, listen } from '@/server/db/client';
 import { conferenceCommands, conferences, participants, type CommandAction, type ConferenceCommand } from '@/server/db/schema';
 import { DomainError, NotFoundError } from '@/server/lib/errors';
@@ -46,7 +47,7 @@ export class ConferenceEndedError extends DomainError {
 
 /** The sip process that runs the conference is gone or did not answer in time (API 503). */
 export class SipUnavailableError extends DomainError {
-  constructor(reason: 'gone' | 'timeout') {
+  constructor(readonly reason: 'gone' | 'timeout') {
     super(
       503,
       'sipUnavailable',
@@ -81,8 +82,11 @@ export async function requestCommand(input: CommandRequest, opts: { now: Date; t
       .from(participants)
       .where(and(eq(participants.tenantId, input.tenantId), eq(participants.conferenceId, input.conferenceId), eq(participants.id, participantId)));
     if (!participant) throw new NotFoundError('Participant');
-    // Changes nothing and answers clearly (L-2); nothing goes to the sip process.
-    if (participant.leftAt) return { result: 'participant-left', message: 'The participant has already left' };
+    // Changes nothing and answers clearly (L-2); nothing goes to the sip process, the log shows it.
+    if (participant.leftAt) {
+      await logAction({ tenantId: input.tenantId, conferenceId: input.conferenceId, at: opts.now, by: input.by, action: input.action, participantId, result: 'participant-left' });
+      return { result: 'participant-left', message: 'The participant has already left' };
+    }
   }
   if (!(await sipInstanceAlive(conference.sipInstance))) throw new SipUnavailableError('gone');
 

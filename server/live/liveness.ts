@@ -38,7 +38,7 @@ export async function sipInstanceAlive(instance: string): Promise<boolean> {
 export async function holdInstanceLock(
   instance: string,
   log: Logger,
-  opts: { simulated?: boolean; databaseUrl?: string } = {},
+  opts: { simulated?: boolean; databaseUrl?: string; heartbeatMs?: number } = {},
 ): Promise<{ release: () => Promise<void> }> {
   const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL;
   const simulated = opts.simulated ?? false;
@@ -56,7 +56,7 @@ export async function holdInstanceLock(
       log.warn({ instance }, 'database connection renewed: taking the sip liveness lock again');
       backend = await take(client, instance, simulated);
     })().catch((err) => log.error({ err, instance }, 'sip liveness lock not held: commands to this process will be refused'));
-  }, HEARTBEAT_MS);
+  }, opts.heartbeatMs ?? HEARTBEAT_MS);
   heartbeat.unref();
   return {
     release: async () => {

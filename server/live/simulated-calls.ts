@@ -75,7 +75,8 @@ export async function requestSimulatedCall(
     await Promise.race([answered, new Promise<void>((resolve) => (timer = setTimeout(resolve, opts.timeoutMs)))]);
     clearTimeout(timer);
     const [row] = await db().select().from(simulatedCallRequests).where(eq(simulatedCallRequests.id, id));
-    if (row.status === 'pending') {
+    if (row.status === 'pending' || row.status === 'running') {
+      // Never taken: it must not be taken late. Under way: its answer comes too late for this request.
       await db().execute(sql`update simulated_call_requests set status = 'failed', completed_at = now()
         where id = (select id from simulated_call_requests where id = ${id}::uuid and status = 'pending' for update skip locked)`);
       throw new SimulatorTimeoutError();
@@ -145,10 +146,14 @@ export class SimulatedCallConsumer {
     }
   }
 
+  /**
+   * Claimed in a short transaction of its own, then done with no transaction open: a `place`
+   * lasts the whole menu, and many at once must not hold the connections its own queries need.
+   */
   private async claimOne(): Promise<boolean> {
     const me = this.opts.instance;
-    return db().transaction(async (tx) => {
-      const [request] = await tx
+    const request = await db().transaction(async (tx) => {
+      const [pending] = await tx
         .select()
         .from(simulatedCallRequests)
         .where(
@@ -160,21 +165,22 @@ export class SimulatedCallConsumer {
         .orderBy(asc(simulatedCallRequests.createdAt))
         .limit(1)
         .for('update', { skipLocked: true });
-      if (!request) return false;
-      let status: 'done' | 'failed' = 'done';
-      let result: SimulatedCallAnswer;
-      try {
-        result = await this.opts.handler.handle(request);
-      } catch (err) {
-        status = 'failed';
-        result = { message: err instanceof Error ? err.message : String(err) };
-      }
-      await tx
-        .update(simulatedCallRequests)
-        .set({ status, result, sipInstance: me, completedAt: this.opts.now() })
-        .where(eq(simulatedCallRequests.id, request.id));
-      await tx.execute(sql`select pg_notify(${SIMULATED_CALL_DONE_CHANNEL}, ${request.id})`);
-      return true;
+      if (pending) await tx.update(simulatedCallRequests).set({ status: 'running', sipInstance: me }).where(eq(simulatedCallRequests.id, pending.id));
+      return pending;
     });
+    if (!request) return false;
+    let status: 'done' | 'failed' = 'done';
+    let result: SimulatedCallAnswer;
+    try {
+      result = await this.opts.handler.handle(request);
+    } catch (err) {
+      status = 'failed';
+      result = { message: err instanceof Error ? err.message : String(err) };
+    }
+    await db().transaction(async (tx) => {
+      await tx.update(simulatedCallRequests).set({ status, result, completedAt: this.opts.now() }).where(eq(simulatedCallRequests.id, request.id));
+      await tx.execute(sql`select pg_notify(${SIMULATED_CALL_DONE_CHANNEL}, ${request.id})`);
+    });
+    return true;
   }
 }

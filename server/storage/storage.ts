@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { env } from '@/server/lib/env';
+import { S3Client } from '@aws-sdk/client-s3';
+import { env, type Env } from '@/server/lib/env';
 import { isUuid } from '@/server/lib/ids';
 import { localStorage } from './local';
+import { s3Storage } from './s3';
 
 /**
  * Files of a tenant (its welcome announcement today, recordings later), addressed by the tenant's
@@ -33,11 +35,24 @@ export function checkAddress(tenantId: string, key: string): void {
   if (!KEY.test(key)) throw new Error(`storage: not a generated object key: ${JSON.stringify(key)}`);
 }
 
-let cached: { dir: string; storage: ObjectStorage } | undefined;
+let cached: { settings: string; storage: ObjectStorage } | undefined;
 
-/** The process's storage: the local folder STORAGE_DIR (tests change it between files, so it is re-read). */
+/**
+ * The process's storage: a bucket when STORAGE_S3_BUCKET is set, else the folder STORAGE_DIR.
+ * Re-read on each call (tests change the settings between files); built again only when they changed.
+ */
 export function storage(): ObjectStorage {
-  const dir = path.resolve(env().STORAGE_DIR);
-  if (cached?.dir !== dir) cached = { dir, storage: localStorage(dir) };
+  const settings = env();
+  const key = JSON.stringify([settings.STORAGE_DIR, settings.STORAGE_S3_BUCKET, settings.STORAGE_S3_ENDPOINT, settings.STORAGE_S3_REGION]);
+  if (cached?.settings !== key) cached = { settings: key, storage: build(settings) };
   return cached.storage;
+}
+
+function build(settings: Env): ObjectStorage {
+  if (!settings.STORAGE_S3_BUCKET) return localStorage(path.resolve(settings.STORAGE_DIR));
+  const client = new S3Client({
+    region: settings.STORAGE_S3_REGION,
+    ...(settings.STORAGE_S3_ENDPOINT ? { endpoint: settings.STORAGE_S3_ENDPOINT, forcePathStyle: true } : {}),
+  });
+  return s3Storage(client, settings.STORAGE_S3_BUCKET);
 }

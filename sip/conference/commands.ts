@@ -52,7 +52,11 @@ export async function executeCommand(
       return ok;
     case 'promote':
       if (!member) return missingParticipant();
-      if (member.role !== 'participant') return { result: 'ok', message: 'already a moderator' };
+      if (member.role !== 'participant') {
+        // Nothing to change, still a line of the log: who asked what, and that it holds.
+        await conference.log(by, 'promote', 'ok', member);
+        return { result: 'ok', message: 'already a moderator' };
+      }
       await conference.promote(member, by, 'promote');
       return ok;
     case 'demote':
@@ -61,7 +65,10 @@ export async function executeCommand(
         await conference.log(by, 'demote', 'denied', member);
         return { result: 'failed', message: 'the organizer stays organizer' };
       }
-      if (member.role === 'participant') return { result: 'ok', message: 'not a moderator' };
+      if (member.role === 'participant') {
+        await conference.log(by, 'demote', 'ok', member);
+        return { result: 'ok', message: 'not a moderator' };
+      }
       await conference.demote(member, by);
       return ok;
     case 'dial':

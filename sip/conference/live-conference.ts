@@ -278,7 +278,9 @@ export class LiveConference {
     await (locked ? this.media.lock() : this.media.unlock());
     this.lockedNow = locked;
     await this.ctx.services.setLocked({ ...this.change(by), locked });
-    await this.announceToAll(locked ? 'conference-locked' : 'conference-unlocked');
+    // Not awaited: FreeSWITCH resolves a conference-wide play once played, and a lock from the
+    // live page is answered as soon as it holds (L-2, within the requester's 3 s), not after the prompt.
+    void this.announceToAll(locked ? 'conference-locked' : 'conference-unlocked');
   }
 
   /** `*4`: music for everyone, nobody hears anyone; announced before the music, and after it. */

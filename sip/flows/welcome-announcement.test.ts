@@ -1,9 +1,12 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { storeRecordedAnnouncement } from '@/server/announcements/service';
+import { db } from '@/server/db/client';
+import { tenantAnnouncements } from '@/server/db/schema';
 import { resetEnvCache } from '@/server/lib/env';
 import { toneWav } from '@/test/audio';
 import { useTestDatabase } from '@/test/database';
@@ -41,6 +44,16 @@ describe('T-2 welcome announcement at the portal', () => {
     const copies = readdirSync(path.join(mediaDir, 'announcements', tenant.tenantId));
     expect(copies).toEqual(readdirSync(path.join(storageDir, tenant.tenantId)));
     expect(copies[0]).toMatch(/^announcement-[0-9a-f-]{36}\.wav$/);
+  });
+
+  it('removes the copy at the first call after the announcement was deleted', async () => {
+    const { tenant } = await announcingTenant('6605');
+    await new Simulator({ at: start, mediaDir }).run(call(tenant.portalNumber, '6605#123456#'));
+    expect(existsSync(path.join(mediaDir, 'announcements', tenant.tenantId))).toBe(true);
+    await db().delete(tenantAnnouncements).where(eq(tenantAnnouncements.tenantId, tenant.tenantId));
+    const { sim } = await new Simulator({ at: start, mediaDir }).run(call(tenant.portalNumber, '6605#123456#'));
+    expect(sim.leg!.heard[0]).toBe('welcome');
+    expect(existsSync(path.join(mediaDir, 'announcements', tenant.tenantId))).toBe(false);
   });
 
   it('plays the standard welcome to the tenants without one', async () => {

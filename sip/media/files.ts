@@ -33,7 +33,8 @@ export interface MediaFolder {
  * The media server cannot read the tenant storage (it may be another host, or a bucket), so the
  * sip process copies what it plays into a folder both share, and FreeSWITCH records into it. An
  * announcement's key changes with every new file, so a copy made once is good for as long as it
- * is the tenant's announcement; older copies are removed when a newer one is made.
+ * is the tenant's announcement; older copies are removed when a newer one is made, and all of
+ * them at the first call after the announcement was deleted.
  */
 export function mediaFolder(folder: MediaFolder, services: Pick<CallServices, 'tenantAnnouncement'>): MediaFiles {
   const local = (...parts: string[]) => path.join(folder.local, ...parts);
@@ -41,7 +42,11 @@ export function mediaFolder(folder: MediaFolder, services: Pick<CallServices, 't
   return {
     async announcement(tenantId) {
       const found = await services.tenantAnnouncement(tenantId);
-      if (!found) return null;
+      // A deleted announcement leaves no copy behind on the media server's side either.
+      if (!found) {
+        await rm(local('announcements', tenantId), { recursive: true, force: true });
+        return null;
+      }
       const copy = local('announcements', tenantId, found.key);
       if (!(await exists(copy))) {
         const audio = await found.audio();

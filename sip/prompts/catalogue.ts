@@ -14,6 +14,8 @@ const TONES = {
   'busy-tone': 'tone_stream://%(500,500,440);loops=10',
   // Two short high beeps to the moderators: someone raised a hand (`*8`).
   'hand-tone': 'tone_stream://%(120,80,1400);loops=2',
+  // T-2 `*73`: the beep after which the caller speaks their welcome message.
+  'record-tone': 'tone_stream://%(500,0,1000)',
   music: 'local_stream://moh',
 } as const;
 

@@ -26,7 +26,12 @@ function speak(language: SentenceLanguage, id: SentenceId | NumberId, text: stri
   process.stdout.write(`${out}\n`);
 }
 
+// Ids on the command line regenerate only those (`npx tsx sip/prompts/generate.ts announcement-saved`),
+// leaving the other files as they are: another espeak-ng version would change every one of them.
+const only = new Set(process.argv.slice(2));
+const wanted = (id: string) => only.size === 0 || only.has(id);
+
 for (const language of SENTENCE_LANGUAGES) {
-  for (const [id, text] of Object.entries(SENTENCES) as [SentenceId, Record<SentenceLanguage, string>][]) speak(language, id, text[language]);
-  for (const id of allNumberIds()) speak(language, id, numberText(id, language));
+  for (const [id, text] of Object.entries(SENTENCES) as [SentenceId, Record<SentenceLanguage, string>][]) if (wanted(id)) speak(language, id, text[language]);
+  for (const id of allNumberIds()) if (wanted(id)) speak(language, id, numberText(id, language));
 }

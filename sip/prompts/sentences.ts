@@ -347,6 +347,49 @@ export const SENTENCES = {
     es: 'El moderador ha abandonado la conferencia. La conferencia ha terminado.',
     it: 'Il moderatore ha lasciato la conferenza. La conferenza è terminata.',
   },
+  // T-2: the welcome announcement recorded by phone (`*73` from an admin's extension)
+  'record-announcement': {
+    fr: "Après le bip, dites votre message d'accueil, puis appuyez sur la touche dièse.",
+    en: 'After the tone, say your welcome message, then press the hash key.',
+    de: 'Sprechen Sie nach dem Signalton Ihre Begrüßungsansage und drücken Sie dann die Rautetaste.',
+    es: 'Después del tono, diga su mensaje de bienvenida y pulse la tecla almohadilla.',
+    it: 'Dopo il segnale acustico, pronunci il suo messaggio di benvenuto, poi prema il tasto cancelletto.',
+  },
+  'announcement-review': {
+    fr: 'Voici votre message.',
+    en: 'Here is your message.',
+    de: 'Hier ist Ihre Ansage.',
+    es: 'Este es su mensaje.',
+    it: 'Ecco il suo messaggio.',
+  },
+  'announcement-keep-or-retry': {
+    fr: 'Pour le conserver, appuyez sur 1. Pour le réenregistrer, appuyez sur 2.',
+    en: 'To keep it, press 1. To record it again, press 2.',
+    de: 'Um sie zu speichern, drücken Sie die 1. Um sie neu aufzunehmen, drücken Sie die 2.',
+    es: 'Para conservarlo, pulse 1. Para grabarlo de nuevo, pulse 2.',
+    it: 'Per conservarlo, prema 1. Per registrarlo di nuovo, prema 2.',
+  },
+  'announcement-empty': {
+    fr: "Aucun message n'a été enregistré.",
+    en: 'No message was recorded.',
+    de: 'Es wurde keine Ansage aufgenommen.',
+    es: 'No se ha grabado ningún mensaje.',
+    it: 'Non è stato registrato alcun messaggio.',
+  },
+  'announcement-saved': {
+    fr: "Votre message d'accueil est enregistré. Les appelants l'entendront désormais.",
+    en: 'Your welcome message is saved. Callers will hear it from now on.',
+    de: 'Ihre Begrüßungsansage ist gespeichert. Anrufer hören sie ab sofort.',
+    es: 'Su mensaje de bienvenida se ha guardado. Las personas que llamen lo oirán a partir de ahora.',
+    it: "Il suo messaggio di benvenuto è stato salvato. D'ora in poi lo sentiranno i chiamanti.",
+  },
+  'announcement-not-saved': {
+    fr: "Le message d'accueil n'a pas été modifié.",
+    en: 'The welcome message has not been changed.',
+    de: 'Die Begrüßungsansage wurde nicht geändert.',
+    es: 'El mensaje de bienvenida no se ha modificado.',
+    it: 'Il messaggio di benvenuto non è stato modificato.',
+  },
 } as const satisfies Record<string, Record<SentenceLanguage, string>>;
 
 export type SentenceId = keyof typeof SENTENCES;

@@ -34,6 +34,12 @@ export interface CollectOptions {
   timeoutMs: number;
 }
 
+export interface RecordOptions {
+  /** Where the media server writes the WAV (its own path: see sip/media/files.ts). */
+  uri: string;
+  maxMs: number;
+}
+
 /**
  * The media server could not play a prompt (its file is missing there: FreeSWITCH answers
  * "File Not Found"). The caller heard nothing of it, and a collect that fails so collected nothing.
@@ -57,6 +63,11 @@ export interface CallLeg {
    * was collected, the caller was never asked.
    */
   collect(options: CollectOptions): Promise<string>;
+  /**
+   * Records what the caller says into `options.uri` until `#`, a few seconds of silence or
+   * `maxMs` (T-2 `*73`); resolves with the length recorded, 0 when the caller hung up first.
+   */
+  record(options: RecordOptions): Promise<{ durationMs: number }>;
   onDigit(listener: (digit: string) => void): void;
   /** The far end hung up (or the media server dropped the leg). Called once. */
   onHangup(listener: () => void): void;

@@ -71,7 +71,9 @@ function registerLiveSimulator(call: Command): void {
       const { parseInput } = await import('@/server/lib/validation');
       const args = parseInput(placeCallSchema, { to: opts.to, from: opts.from, fromDomain: opts.fromDomain, dtmf: opts.dtmf });
       if (opts.sipInstance !== undefined && !/^\S{1,200}$/.test(opts.sipInstance)) throw new ValidationError([{ field: 'sipInstance', code: 'field.invalid' }]);
-      const result = await send('place', args, undefined, opts.sipInstance);
+      const answer = await send('place', args, undefined, opts.sipInstance);
+      // In the contract's order (the stored answer is jsonb, which keeps its own key order).
+      const result = Object.fromEntries(['callId', 'decision', 'reason', 'conferenceId', 'participantId'].filter((k) => answer[k] !== undefined).map((k) => [k, answer[k]]));
       print(command, result, () => Object.entries(result).map(([k, v]) => `${k}: ${String(v)}`).join('\n'));
     });
 

@@ -19,7 +19,8 @@ export const simulatedCallRequests = pgTable(
     kind: text('kind', { enum: SIMULATED_CALL_REQUESTS }).notNull(),
     callId: text('call_id'),
     args: jsonb('args').notNull().default({}),
-    status: text('status', { enum: ['pending', 'done', 'failed'] }).notNull().default('pending'),
+    // `running` while a process works on it: a `place` lasts the whole menu, and holds no connection meanwhile.
+    status: text('status', { enum: ['pending', 'running', 'done', 'failed'] }).notNull().default('pending'),
     result: jsonb('result'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     completedAt: timestamp('completed_at', { withTimezone: true }),

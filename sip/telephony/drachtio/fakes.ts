@@ -67,6 +67,14 @@ export class FakeEndpoint extends EventEmitter implements FsEndpoint {
     return event({ Application: app, variable_read_result: this.digits ? 'success' : 'timeout', ...(this.digits ? { variable_myDigitBuffer: this.digits } : {}) });
   }
 
+  /** How long the caller speaks at the next `record`. */
+  recordedMs = 3000;
+
+  async record(file: string, opts: { timeLimitSecs: number; silenceThresh: number; silenceHits: number }) {
+    this.calls.push(['record', [file, opts]]);
+    return { recordMilliseconds: String(this.recordedMs) };
+  }
+
   async api(command: string, args: string) {
     this.calls.push(['api', `${command} ${args}`]);
     return this.freeswitch.api(`${command} ${args}`);

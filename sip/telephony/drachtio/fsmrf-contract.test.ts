@@ -46,6 +46,7 @@ class FakeEslConnection extends EventEmitter {
   /** What FreeSWITCH puts in CHANNEL_EXECUTE_COMPLETE (switch_ivr_read, mod_dptools playback). */
   private outcome(app: string, arg: string): Headers {
     if (app === 'playback') return arg.split('!').some((f) => this.missing.has(f)) ? { 'Application-Response': 'FILE NOT FOUND' } : { 'Application-Response': 'FILE PLAYED' };
+    if (app === 'record') return { variable_record_ms: '4200', variable_playback_terminator_used: '#' };
     if (app !== 'play_and_get_digits') return {};
     // read_result is cleared when reading starts and not set again when the prompt cannot be played.
     if (this.missing.has(arg.split(' ')[5])) return {};
@@ -114,6 +115,16 @@ describe('drachtio-fsmrf 4.1.2 contract', () => {
     expect(conn.executed.slice(-2)).toEqual([
       ['set', 'playback_delimiter=!'],
       ['playback', '/p/fr/room-ended.wav!/p/fr/goodbye.wav'],
+    ]);
+  });
+
+  it('records with FreeSWITCH record, # as terminator, and reads the length recorded (T-2 *73)', async () => {
+    const { endpoint, conn } = realEndpoint('caller-leg');
+    const leg = new DrachtioLeg(new FakeDialog(), endpoint, () => {});
+    expect(await leg.record({ uri: '/media/recordings/t/recording-1.wav', maxMs: 60_000 })).toEqual({ durationMs: 4200 });
+    expect(conn.executed).toEqual([
+      ['set', 'playback_terminators=#'],
+      ['record', '/media/recordings/t/recording-1.wav 60 200 5'],
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { PromptUnavailableError, type CallLeg, type CollectOptions, type Prompt } from '../port';
+import { PromptUnavailableError, type CallLeg, type CollectOptions, type Prompt, type RecordOptions } from '../port';
 import { withTimeout } from './bounded';
 import type { EslEvent, FsEndpoint, SrfDialog } from './types';
 
@@ -62,6 +62,19 @@ export class DrachtioLeg implements CallLeg {
     const digits = evt.getHeader(`variable_${DIGIT_VARIABLE}`) ?? '';
     if (digits === '' && promptFailed(evt)) throw new PromptUnavailableError([prompt]);
     return digits;
+  }
+
+  /**
+   * FreeSWITCH's `record` ends on the channel's playback terminators, `*` unless set: the caller is
+   * told to press `#`. It also ends after a few seconds of silence (energy under 200 for 5 hits).
+   */
+  async record({ uri, maxMs }: RecordOptions): Promise<{ durationMs: number }> {
+    if (this.released) return { durationMs: 0 };
+    await this.settledLater(this.endpoint.execute('set', 'playback_terminators=#'));
+    const recording = this.settledLater(this.endpoint.record(uri, { timeLimitSecs: Math.ceil(maxMs / 1000), silenceThresh: 200, silenceHits: 5 }));
+    const result = await Promise.race([recording, this.gone.then(() => null)]);
+    if (!result || this.released) return { durationMs: 0 };
+    return { durationMs: Number(result.recordMilliseconds) || 0 };
   }
 
   onDigit(listener: (digit: string) => void): void {

@@ -74,6 +74,8 @@ export interface FsEndpoint {
   /** Runs a dialplan application on the channel; resolves with its CHANNEL_EXECUTE_COMPLETE event. */
   execute(app: string, arg: string): Promise<EslEvent>;
   api(command: string, args: string): Promise<unknown>;
+  /** Runs FreeSWITCH's `record` application; its options are passed positionally, so all three are given. */
+  record(file: string, opts: { timeLimitSecs: number; silenceThresh: number; silenceHits: number }): Promise<{ recordMilliseconds?: string }>;
   join(conference: FsConference, opts: { flags: Record<string, boolean> }): Promise<{ memberId: number; confUuid: string }>;
   confMute(): Promise<unknown>;
   confUnmute(): Promise<unknown>;

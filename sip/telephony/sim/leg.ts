@@ -1,4 +1,7 @@
-import { PromptUnavailableError, type CallClock, type CallLeg, type CollectOptions, type Prompt } from '../port';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import wavefile from 'wavefile';
+import { PromptUnavailableError, type CallClock, type CallLeg, type CollectOptions, type Prompt, type RecordOptions } from '../port';
 
 /** How a simulated person behaves: the keys they press, and how long they stay once connected. */
 export interface CallerScript {
@@ -12,6 +15,18 @@ export interface CallerScript {
   hangupAt?: Date;
   /** Stays in the conference until hung up (`call hangup`), kicked or ended: the live simulator's callers. */
   stays?: boolean;
+  /** How long the caller speaks each time they are recorded (`*73`), before the `#` that ends it; 3 s by default, 0: silence. */
+  speakMs?: number;
+}
+
+const DEFAULT_SPEAK_MS = 3000;
+/** What the simulated media server writes for a recording: a 440 Hz tone, as FreeSWITCH records a PCMU call (8 kHz mono). */
+function spokenWav(ms: number): Uint8Array {
+  const rate = 8000;
+  const samples = Int16Array.from({ length: Math.round((ms / 1000) * rate) }, (_, i) => Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate)));
+  const wav = new wavefile.WaveFile();
+  wav.fromScratch(1, rate, '16', samples);
+  return wav.toBuffer();
 }
 
 const DEFAULT_STAY_MS = 60_000;
@@ -74,6 +89,24 @@ export class SimLeg implements CallLeg {
       digits += key;
     }
     return digits;
+  }
+
+  /**
+   * Like FreeSWITCH's `record`: the caller speaks, then the `#` that ends it is taken from the
+   * script; the file is written where the media server was told. Nothing is written when the
+   * caller hangs up first, or has nothing to say (`speakMs: 0`).
+   */
+  async record({ uri, maxMs }: RecordOptions): Promise<{ durationMs: number }> {
+    if (!this.active) return { durationMs: 0 };
+    const durationMs = Math.min(this.script.speakMs ?? DEFAULT_SPEAK_MS, maxMs);
+    await this.clock.sleep(durationMs);
+    if (!this.active) return { durationMs: 0 };
+    if (this.pending[0] === '#') this.pending.shift();
+    if (durationMs > 0) {
+      await mkdir(path.dirname(uri), { recursive: true });
+      await writeFile(uri, spokenWav(durationMs));
+    }
+    return { durationMs };
   }
 
   onDigit(listener: (digit: string) => void): void {

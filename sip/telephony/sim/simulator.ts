@@ -5,7 +5,7 @@ import type { Logger } from '@/server/lib/logger';
 import { handleCall } from '../../app';
 import { ConferenceRegistry } from '../../conference/registry';
 import type { CallDeps, CallOutcome } from '../../deps';
-import { mediaFolder } from '../../media/files';
+import { mediaFolder, type MediaFiles } from '../../media/files';
 import { promptCatalogue } from '../../prompts/catalogue';
 import { callServices, type CallServices } from '../../services';
 import type { CallClock } from '../port';
@@ -43,10 +43,8 @@ export class Simulator {
     const services = this.processServices(options.services ?? callServices);
     const catalogue = promptCatalogue('/prompts');
     const mediaDir = options.mediaDir ?? path.join(tmpdir(), 'conference-simulator-media');
-    const media = mediaFolder({ local: mediaDir, onMediaServer: mediaDir }, services);
-    // Making a recording's folder is real I/O: virtual time stands still meanwhile, as for the services.
-    const recordingFiles = { recording: (tenantId: string) => this.clock.hold(media.recording(tenantId)) };
-    const conferences = new ConferenceRegistry({ services, clock, catalogue, log, telephony: this.engine, media: recordingFiles, sipInstance: this.sipInstance });
+    const media = this.heldMedia(mediaFolder({ local: mediaDir, onMediaServer: mediaDir }, services));
+    const conferences = new ConferenceRegistry({ services, clock, catalogue, log, telephony: this.engine, media, sipInstance: this.sipInstance });
     this.deps = { telephony: this.engine, clock, services, catalogue, conferences, media, log, mediaAvailable: () => true, mediaFailed: () => {} };
   }
 
@@ -92,6 +90,17 @@ export class Simulator {
       (...args: unknown[]) => (this.alive ? this.clock.hold((fn as (...a: unknown[]) => Promise<unknown>)(...args)) : never()),
     ]);
     return Object.fromEntries(held) as CallServices;
+  }
+
+  /** File work keeps virtual time still too, like database work. */
+  private heldMedia(real: MediaFiles): MediaFiles {
+    return {
+      announcement: (tenantId) => this.clock.hold(real.announcement(tenantId)),
+      recording: async (tenantId) => {
+        const file = await this.clock.hold(real.recording(tenantId));
+        return { uri: file.uri, path: file.path, read: () => this.clock.hold(file.read()), discard: () => this.clock.hold(file.discard()) };
+      },
+    };
   }
 
   private untilAlive(): Promise<void> {
