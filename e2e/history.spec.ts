@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, request, test, type Page } from '@playwright/test';
 import { signIn, uniqueRoomNumber, users } from './helpers';
 
 /** A held conference of the admin's, in the current month (Paris), written like the sip process does. */
 async function seedConference(startedAt: Date): Promise<{ conferenceId: string }> {
   const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'e2e/seed-history.ts', users.admin(), uniqueRoomNumber(), startedAt.toISOString()], {
-    env: { ...process.env, DATA_DIR: '.data-e2e' },
+    env: { ...process.env, DATA_DIR: '.data-e2e', STORAGE_DIR: '.data-e2e/storage' },
   });
   return JSON.parse(stdout.trim().split('\n').pop() ?? '{}');
 }
@@ -60,6 +60,24 @@ test('history: the month, a conference expanded, downloads, usage (H-2, H-3, H-4
   await expect(participants.nth(1)).toContainText('Numéro masqué');
   await expect(participants.nth(1)).toContainText('A raccroché');
   await expect(page.getByTestId('action-row')).toContainText(['Verrouiller']);
+  // REC-2: the recording with a player and a download that works without the session.
+  const recording = page.getByTestId('recording');
+  await expect(recording).toContainText('Prêt');
+  const audio = recording.locator('audio');
+  await expect(audio).toHaveAttribute('src', /\/api\/recordings\//);
+  const anonymous = await request.newContext();
+  const src = (await audio.getAttribute('src'))!;
+  const mp3 = await anonymous.get(src);
+  expect(mp3.status()).toBe(200);
+  expect(mp3.headers()['content-type']).toBe('audio/mpeg');
+  await expect(recording.getByRole('link', { name: 'Télécharger le MP3' })).toBeVisible();
+  await expectAccessible(page, 'history with a recording');
+  // An admin deletes it: the row says so, the link 404s at once.
+  await recording.getByRole('button', { name: "Supprimer l'enregistrement 1" }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Supprimer' }).click();
+  await expect(recording).toContainText('Supprimé');
+  expect((await anonymous.get(src)).status()).toBe(404);
+  await anonymous.dispose();
   await expectAccessible(page, 'history with a conference expanded');
 
   const csv = await page.request.get(`/history/export.csv?month=${month}`);

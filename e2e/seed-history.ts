@@ -6,6 +6,7 @@ import { closeDb, db } from '@/server/db/client';
 import { openDatabase } from '@/server/db/embedded';
 import { users } from '@/server/db/schema';
 import { createRoom } from '@/server/rooms/service';
+import { readyRecording } from '@/test/recordings';
 
 /**
  * For the history browser tests (H-2): conferences are written by the sip process, which does
@@ -26,6 +27,8 @@ try {
   const first = await recordJoin({ tenantId: actor.tenantId, conferenceId, callId: `${conferenceId}-1`, callerNumber: '+33611223344', callerName: 'Hélène Müller', role: 'organizer', direction: 'inbound', joinedAt: startedAt });
   const second = await recordJoin({ tenantId: actor.tenantId, conferenceId, callId: `${conferenceId}-2`, callerNumber: null, callerName: null, role: 'participant', direction: 'inbound', joinedAt: after(30) });
   await setLocked({ tenantId: actor.tenantId, conferenceId, at: after(60), by: { kind: 'keypad', id: first }, locked: true });
+  // REC-2: the two callers recorded for 20 s, through the simulated media server's WAV and the worker's encoding.
+  await readyRecording(actor.tenantId, conferenceId, 20, after(35));
   await recordLeave(second, after(30 + 61), 'hangup');
   await closeConference(conferenceId, after(600), 'last-participant');
   process.stdout.write(`${JSON.stringify({ roomId: room.id, conferenceId })}\n`);

@@ -1,4 +1,4 @@
-import { Heading, Section, Text } from '@react-email/components';
+import { Heading, Link, Section, Text } from '@react-email/components';
 import { render, toPlainText } from '@react-email/render';
 import type { Language } from '@/server/db/schema/tenants';
 import { formatDuration } from '@/server/history/words';
@@ -25,6 +25,8 @@ export interface ReportFacts {
     leftAt: string;
     durationSeconds: number;
   }[];
+  /** REC-2: links to the conference's recordings (absent in reports written before recording existed). */
+  recordings?: { url: string; expiresAt: string }[];
 }
 
 interface ReportWords {
@@ -36,6 +38,8 @@ interface ReportWords {
   hidden: string;
   roles: Record<ReportFacts['participants'][number]['role'], string>;
   leg: (who: string, role: string, joined: string, left: string, duration: string) => string;
+  recordings: string;
+  listen: (n: number, until: string) => string;
 }
 
 const fr: ReportWords = {
@@ -47,6 +51,8 @@ const fr: ReportWords = {
   hidden: 'Numéro masqué',
   roles: { participant: 'participant', moderator: 'modérateur', organizer: 'organisateur' },
   leg: (who, role, joined, left, duration) => `${who} (${role}) : de ${joined} à ${left}, ${duration}`,
+  recordings: 'Enregistrement',
+  listen: (n, until) => `Écouter l'enregistrement ${n} (disponible quelques minutes après la fin, lien valable jusqu'au ${until})`,
 };
 
 const en: ReportWords = {
@@ -58,6 +64,8 @@ const en: ReportWords = {
   hidden: 'Hidden number',
   roles: { participant: 'participant', moderator: 'moderator', organizer: 'organizer' },
   leg: (who, role, joined, left, duration) => `${who} (${role}): from ${joined} to ${left}, ${duration}`,
+  recordings: 'Recording',
+  listen: (n, until) => `Listen to recording ${n} (available a few minutes after the end; the link works until ${until})`,
 };
 
 const reportWords: Record<EmailLanguage, ReportWords> = { fr, en };
@@ -106,6 +114,18 @@ function ReportEmail({ facts }: { facts: ReportFacts }) {
           </Text>
         ))}
       </Section>
+      {facts.recordings?.length ? (
+        <>
+          <Heading as="h2">{w.recordings}</Heading>
+          <Section>
+            {facts.recordings.map((r, i) => (
+              <Text key={r.url} style={row}>
+                <Link href={r.url}>{w.listen(i + 1, formatLocalDateTime(new Date(r.expiresAt), facts.timezone, locale))}</Link>
+              </Text>
+            ))}
+          </Section>
+        </>
+      ) : null}
     </Layout>
   );
 }

@@ -66,17 +66,17 @@ async function main(): Promise<void> {
   );
   const clock = { now: systemClock, sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)) };
   const catalogue = promptCatalogue(settings.PROMPTS_DIR ?? DEFAULT_PROMPTS_DIR);
+  const sharedDir = path.resolve(settings.MEDIA_SHARED_DIR);
+  const media = mediaFolder({ local: sharedDir, onMediaServer: settings.MEDIA_SHARED_DIR_ON_MEDIA_SERVER ?? sharedDir }, callServices);
   const conferences = new ConferenceRegistry({
     services: callServices,
     clock,
     catalogue,
     log,
     telephony,
+    media,
     sipInstance: settings.SIP_INSTANCE_ID,
   });
-
-  const sharedDir = path.resolve(settings.MEDIA_SHARED_DIR);
-  const media = mediaFolder({ local: sharedDir, onMediaServer: settings.MEDIA_SHARED_DIR_ON_MEDIA_SERVER ?? sharedDir }, callServices);
 
   let draining = false;
   const deps: CallDeps = {

@@ -4,6 +4,7 @@ import { extensionNumbers, findExtension, tenantForPortalNumber, tenantForSipDom
 import { logAction, recordDialProgress, setHandRaised, setJoinLeaveTones, setLocked, setMuted, setPaused, setRole, setTalking } from '@/server/conferences/live-state';
 import { checkModeratorPin } from '@/server/conferences/moderator-pin';
 import { roomConferenceOptions } from '@/server/conferences/options';
+import { recordingStarted, recordingStopped } from '@/server/recordings/service';
 import {
   closeAbandonedConferences,
   closeConference,
@@ -40,6 +41,8 @@ export const callServices = {
   recordDialProgress,
   tenantAnnouncement,
   storeRecordedAnnouncement,
+  recordingStarted,
+  recordingStopped,
   isAdminExtension,
 };
 

@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
-import { conferences, type ConferenceEvent } from '@/server/db/schema';
+import { conferences, recordings, type ConferenceEvent } from '@/server/db/schema';
 import { ConferenceEndedError, requestCommand } from '@/server/live/commands';
 import { eventsSince } from '@/server/live/events';
 import { requestSimulatedCall } from '@/server/live/simulated-calls';
@@ -105,11 +106,13 @@ describe('SIP_ENGINE=simulated: callers from the CLI queue, commands from the we
     await untilEvent(conferenceId, (e) => e.kind === 'participant-updated' && participantOf(e).id === b.participantId && participantOf(e).role === 'moderator');
     expect(await requestCommand({ tenantId: tenant.tenantId, conferenceId, action: 'demote', participantId: b.participantId, by }, { now: now() })).toEqual({ result: 'ok' });
 
-    // Recording is not there yet: said, logged, nothing changes.
-    expect(await requestCommand({ tenantId: tenant.tenantId, conferenceId, action: 'record', by }, { now: now() })).toEqual({
-      result: 'failed',
-      message: 'recording is not available',
-    });
+    // Recording (REC-1): on and off again from the live page.
+    expect(await requestCommand({ tenantId: tenant.tenantId, conferenceId, action: 'record', by }, { now: now() })).toEqual({ result: 'ok' });
+    expect(await requestCommand({ tenantId: tenant.tenantId, conferenceId, action: 'stopRecord', by }, { now: now() })).toEqual({ result: 'ok' });
+    // The simulated engine wrote a real WAV into its media folder, for the worker to encode.
+    const [recording] = await db().select().from(recordings).where(eq(recordings.conferenceId, conferenceId));
+    expect(recording).toMatchObject({ state: 'encoding', wavPath: expect.stringContaining(path.join(os.tmpdir(), 'sim-flow-media')) });
+    expect(readFileSync(recording.wavPath!).subarray(0, 4).toString()).toBe('RIFF');
 
     // Dial: refused by the tenant's policy, busy, and answered (the callee joins).
     expect(await requestCommand({ tenantId: tenant.tenantId, conferenceId, action: 'dial', args: { number: '+442071234567' }, by }, { now: now() })).toMatchObject({ result: 'failed' });
@@ -134,7 +137,7 @@ describe('SIP_ENGINE=simulated: callers from the CLI queue, commands from the we
     const { actions } = await conferenceRecords(conferenceId);
     const byUser = actions.filter((l) => l.byKind === 'user' && l.byId === by.id).map((l) => `${l.action}:${l.result}`);
     expect(byUser).toEqual(
-      expect.arrayContaining(['mute:ok', 'kick:ok', 'kick:participant-left', 'lock:ok', 'promote:ok', 'demote:ok', 'record:unavailable', 'dial:denied', 'dial:dialing', 'end:ok']),
+      expect.arrayContaining(['mute:ok', 'kick:ok', 'kick:participant-left', 'lock:ok', 'promote:ok', 'demote:ok', 'record:ok', 'stop-record:ok', 'dial:denied', 'dial:dialing', 'end:ok']),
     );
     expect(actions.filter((l) => l.byKind === 'keypad').map((l) => l.action)).toEqual(['unmute']);
     const kinds = (await eventsSince({ tenantId: tenant.tenantId, conferenceId, afterId: 0, limit: 1000 })).map((e) => e.kind);

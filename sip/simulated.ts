@@ -40,7 +40,9 @@ export async function startSimulatedSip(opts: { instance: string; log: Logger; a
   const liveness = await holdInstanceLock(instance, log, { simulated: true });
   const engine = new SimEngine(realClock, { mediaServer: `simulated-${instance}`, answers: opts.answers });
   const catalogue = promptCatalogue('/simulated-prompts');
-  const conferences = new ConferenceRegistry({ services: callServices, clock: realClock, catalogue, log, telephony: engine, sipInstance: instance, simulated: true });
+  // The simulated media server records into the same folder this process reads (one machine).
+  const media = mediaFolder({ local: mediaDir, onMediaServer: mediaDir }, callServices);
+  const conferences = new ConferenceRegistry({ services: callServices, clock: realClock, catalogue, log, telephony: engine, media, sipInstance: instance, simulated: true });
   const deps: CallDeps = {
     telephony: engine,
     clock: realClock,
@@ -48,7 +50,7 @@ export async function startSimulatedSip(opts: { instance: string; log: Logger; a
     catalogue,
     conferences,
     // The simulated engine plays nothing, but the flows still fetch the tenant's announcement and keep phone recordings.
-    media: mediaFolder({ local: mediaDir, onMediaServer: mediaDir }, callServices),
+    media,
     log,
     mediaAvailable: () => true,
     mediaFailed: () => {},

@@ -3,6 +3,7 @@ import { actions, type ActionKey } from '@/server/actions';
 import { executeAction } from '@/server/actions/define';
 import { closeConference, openConference, recordJoin } from '@/server/conferences/records';
 import { createWebhook } from '@/server/webhooks/endpoints';
+import { readyRecording } from '@/test/recordings';
 import { useTestDatabase } from '@/test/database';
 import { actionRows } from '@/test/isolation-actions.table';
 import { CONFERENCE_MONTH, routeRows, type IsolationTenants, type RouteCase } from '@/test/isolation-routes.table';
@@ -67,7 +68,8 @@ beforeAll(async () => {
   await closeConference(conferenceId, new Date(startedAt.getTime() + 600_000), 'empty');
   // The tables describe tenant B acting on A's data; here one tenant acts on its own, so requests are valid to start with.
   const webhookId = (await createWebhook(own.admin.actor, { url: 'https://93.184.216.34/hooks/fuzz', events: ['conference.ended'] }, new Date())).id;
-  tenants = { a: { ...own, conferenceId, webhookId }, b: own };
+  const recordingId = await readyRecording(own.tenantId, conferenceId, 1, new Date(startedAt.getTime() + 60_000));
+  tenants = { a: { ...own, conferenceId, webhookId, recordingId }, b: own };
 });
 
 interface Attempt {

@@ -3,6 +3,7 @@ import type { ActionResult } from '@/server/actions/define';
 import type { ActionKey } from '@/server/actions';
 import type { MemberCandidate } from '@/server/members/service';
 import { toneWav } from '@/test/audio';
+import type { IsolationTenants } from '@/test/isolation-routes.table';
 import type { SeededTenant } from '@/test/seed';
 
 /**
@@ -19,7 +20,7 @@ export interface ActionCase {
   check?: (result: ActionResult<unknown>) => void;
 }
 
-export type ActionRow = (tenants: { a: SeededTenant & { conferenceId: string; webhookId: string }; b: SeededTenant }) => ActionCase[];
+export type ActionRow = (tenants: { a: IsolationTenants['a']; b: SeededTenant }) => ActionCase[];
 
 /** A start typed in the tenant's zone, as the room form sends it. */
 const roomForm = { name: 'Taken over', startsAt: '2031-03-01T10:00', durationMinutes: '30', pin: '4321', moderatorPin: '', description: '' };
@@ -148,5 +149,6 @@ export const actionRows: Record<ActionKey, ActionRow> = {
       status: 200,
     },
   ],
+  deleteRecording: ({ a }) => [{ what: "deletes A's recording", input: { id: a.recordingId } }],
   deleteAnnouncement: () => [{ what: "deletes B's own welcome announcement, never A's", input: {}, status: 200 }],
 };

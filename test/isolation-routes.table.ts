@@ -13,9 +13,9 @@ export interface RouteCase {
   check?: (answer: Answer) => void;
 }
 
-/** A also has a conference (with one participant leg) in CONFERENCE_MONTH. */
+/** A also has a conference (with one participant leg and a ready recording, REC-2) in CONFERENCE_MONTH. */
 export interface IsolationTenants {
-  a: SeededTenant & { conferenceId: string; webhookId: string };
+  a: SeededTenant & { conferenceId: string; webhookId: string; recordingId: string };
   b: SeededTenant;
 }
 
@@ -123,6 +123,11 @@ export const routeRows: Record<string, RouteRow> = {
     },
   ],
   'GET /api/v1/conferences/[id]/report.pdf': ({ a }) => [{ what: "prints the report of A's conference", params: { id: a.conferenceId } }],
+  'POST /api/v1/recordings/[id]/link': ({ a }) => [
+    { what: "asks for a link to A's recording", params: { id: a.recordingId } },
+    { what: "asks for a day-long link to A's recording", params: { id: a.recordingId }, body: { ttlSeconds: 86_400 } },
+  ],
+  'DELETE /api/v1/recordings/[id]': ({ a }) => [{ what: "deletes A's recording", params: { id: a.recordingId } }],
   'GET /api/v1/usage': ({ a }) => [
     {
       what: "reads the month's usage in which A held a conference and sees none of A's rooms",

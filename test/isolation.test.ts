@@ -10,6 +10,7 @@ import { createWebhook } from '@/server/webhooks/endpoints';
 import { call, type Answer } from '@/test/api/client';
 import { toneWav } from '@/test/audio';
 import { useTestDatabase } from '@/test/database';
+import { readyRecording } from '@/test/recordings';
 import { actionRows } from '@/test/isolation-actions.table';
 import { CONFERENCE_MONTH, routeRows, type IsolationTenants, type RouteCase } from '@/test/isolation-routes.table';
 import { apiRouteFiles } from '@/test/routes';
@@ -29,7 +30,8 @@ let b: SeededTenant;
 beforeAll(async () => {
   // A's room numbers are free in B, so that B booking one shows B never collides with A.
   const seeded = await seedTenant('A', { roomNumbers: ['3001', '3002'] });
-  a = { ...seeded, conferenceId: await heldConference(seeded), webhookId: await ownWebhook(seeded, 'tenant-a') };
+  const conferenceId = await heldConference(seeded);
+  a = { ...seeded, conferenceId, webhookId: await ownWebhook(seeded, 'tenant-a'), recordingId: await readyRecording(seeded.tenantId, conferenceId, 1, new Date(`${CONFERENCE_MONTH}-10T08:01:00Z`)) };
   // T-2: A has a welcome announcement that B's uploads and deletions must leave alone.
   await storeRecordedAnnouncement(seeded.tenantId, toneWav({ seconds: 1, rate: 8000, channels: 1 }), new Date());
   b = await seedTenant('B');
@@ -61,9 +63,10 @@ async function heldConference(t: SeededTenant): Promise<string> {
   return conferenceId;
 }
 
-const idsOf = (t: SeededTenant & { conferenceId?: string; webhookId?: string }) => [
+const idsOf = (t: SeededTenant & { conferenceId?: string; webhookId?: string; recordingId?: string }) => [
   ...(t.conferenceId ? [t.conferenceId] : []),
   ...(t.webhookId ? [t.webhookId] : []),
+  ...(t.recordingId ? [t.recordingId] : []),
   t.tenantId,
   t.admin.actor.userId,
   t.subscriber.actor.userId,

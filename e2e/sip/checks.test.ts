@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { closeConference, openConference, recordJoin, recordLeave } from '@/server/conferences/records';
+import { recordingStarted, recordingStopped } from '@/server/recordings/service';
 import { db } from '@/server/db/client';
 import { conferences, participants, pinAttempts } from '@/server/db/schema';
 import { seedRoom, seedTenant } from '@/sip/testing/fixtures';
@@ -99,5 +100,15 @@ describe('database checks of the SIPp cases', () => {
     const second = await conference(at(18.3));
     await join(second, '+33611110021', 'participant', at(18.3));
     expect(await records.reEntered(roomId, '+33611110020', '+33611110021')).toBeNull();
+  });
+
+  it('recordedTogether', async () => {
+    expect(await records.recordedTogether(roomId, 5)).toBe('0 recordings of the room, expected 1');
+    const id = await conference();
+    const recordingId = await recordingStarted({ tenantId: tenant.tenantId, conferenceId: id, wavPath: '/nowhere/recording.wav', startedAt: at(10) });
+    expect(await records.recordedTogether(roomId, 5)).toBe('the recording never stopped (state recording)');
+    await recordingStopped(tenant.tenantId, recordingId, at(13));
+    expect(await records.recordedTogether(roomId, 5)).toBe('the recording lasted 3 s, expected at least 5 s');
+    expect(await records.recordedTogether(roomId, 2)).toBeNull();
   });
 });

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { db } from '@/server/db/client';
-import { conferences, participants, pinAttempts } from '@/server/db/schema';
+import { conferences, participants, pinAttempts, recordings } from '@/server/db/schema';
 
 type Problem = string | null;
 
@@ -96,5 +96,26 @@ export async function reEntered(roomId: string, first: string, second: string): 
   if (before.conferenceId === after.conferenceId) return 'the second caller joined the first conference: it had not ended';
   const ended = await conferenceOf(before.conferenceId);
   if (!ended.endedAt || ended.endedAt > after.joinedAt) return 'the first conference had not ended when the second caller joined';
+  return null;
+}
+
+/**
+ * REC-1: the room records from the start once two callers are in: one recording of the room's
+ * conference, stopped when one caller was left, at least `minSeconds` long, and not failed
+ * (`encoding` until the worker has run, then `ready` with an MP3 of about that length).
+ */
+export async function recordedTogether(roomId: string, minSeconds: number): Promise<Problem> {
+  const rows = await db()
+    .select({ recording: recordings })
+    .from(recordings)
+    .innerJoin(conferences, eq(conferences.id, recordings.conferenceId))
+    .where(eq(conferences.roomId, roomId));
+  if (rows.length !== 1) return `${rows.length} recordings of the room, expected 1`;
+  const { state, failureReason, startedAt, stoppedAt, durationSeconds } = rows[0].recording;
+  if (state === 'failed') return `the recording failed: ${failureReason}`;
+  if (!stoppedAt) return `the recording never stopped (state ${state})`;
+  const seconds = (stoppedAt.getTime() - startedAt.getTime()) / 1000;
+  if (seconds < minSeconds) return `the recording lasted ${seconds} s, expected at least ${minSeconds} s`;
+  if (state === 'ready' && Math.abs((durationSeconds ?? 0) - seconds) > Math.max(1, seconds * 0.1)) return `the MP3 lasts ${durationSeconds} s for ${seconds} s recorded`;
   return null;
 }

@@ -91,6 +91,7 @@ async function main(): Promise<number> {
   const waiting = await room('4718', { pin: '1357', moderatorPin: '8642' }, { waitForModerator: true });
   const muted = await room('4719', { pin: '1357', moderatorPin: '8642' }, { enterMuted: true });
   const reentered = await room('4720', { pin: '1357' });
+  const recorded = await room('4721', { pin: '1357' }, { recordFromStart: true });
 
   const cases: Case[] = [
     {
@@ -196,6 +197,15 @@ async function main(): Promise<number> {
         { dialled: tenant.portalNumber, startAfterMs: 3_300, scenario: caller('+33611110021', portal('4720', '1357'), { kind: 'caller-bye', stayMs: 3_000 }) },
       ],
       check: () => records.reEntered(reentered, '+33611110020', '+33611110021'),
+    },
+    {
+      name: 'record from start: recording runs while both callers are in, and stops when one is left (REC-1, C-7)',
+      calls: [
+        { dialled: tenant.portalNumber, scenario: caller('+33611110022', portal('4721', '1357'), { kind: 'caller-bye', stayMs: 20_000 }) },
+        // Joins about 2 s after the first and leaves about 8 s before it: roughly 10 s recorded.
+        { dialled: tenant.portalNumber, startAfterMs: 2_000, scenario: caller('+33611110023', portal('4721', '1357'), { kind: 'caller-bye', stayMs: 10_000 }) },
+      ],
+      check: () => records.recordedTogether(recorded, 5),
     },
   ].filter((c) => !only || c.name.includes(only));
 

@@ -3,6 +3,7 @@ import { addMember, removeMember, replaceMember, searchMemberCandidates } from '
 import { createDirectoryEntry, createExtension, deleteDirectoryEntry, deleteExtension } from './directory';
 import { sendInvitationsAction } from '@/server/notifications/action';
 import { createRoom, deleteRoom, duplicateRoom, updateRoom } from './rooms';
+import { deleteRecording } from './recordings';
 import { updateTenantSettings } from './tenant';
 import { createApiToken, revokeApiToken } from './tokens';
 import { conferenceAction, createRoomLink, createWebhook, deleteRoomLink, deleteWebhook } from './live';
@@ -44,6 +45,7 @@ export const actions = {
   deleteRoomLink,
   createWebhook,
   deleteWebhook,
+  deleteRecording,
 };
 
 export type ActionKey = keyof typeof actions;

@@ -3,6 +3,7 @@ import { announcementPaths } from '@/server/announcements/openapi';
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { conferencePaths } from '@/server/conferences/openapi';
 import { historyPaths } from '@/server/history/openapi';
+import { recordingPaths } from '@/server/recordings/openapi';
 import { memberPaths } from '@/server/members/openapi';
 import { livePaths } from '@/server/live/openapi';
 import { webhookPaths } from '@/server/webhooks/openapi';
@@ -47,7 +48,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
     },
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from `npm run cli -- token create`' } } },
-    paths: { ...servicePaths, ...roomPaths, ...memberPaths, ...invitationPaths, ...conferencePaths, ...tenantPaths, ...announcementPaths, ...historyPaths, ...livePaths, ...webhookPaths, ...userPaths, ...importPaths },
+    paths: { ...servicePaths, ...roomPaths, ...memberPaths, ...invitationPaths, ...conferencePaths, ...tenantPaths, ...announcementPaths, ...historyPaths, ...livePaths, ...webhookPaths, ...userPaths, ...importPaths, ...recordingPaths },
   });
   return cached;
 }

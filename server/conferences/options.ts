@@ -9,6 +9,8 @@ export interface ConferenceOptions {
   endWhenLastModeratorLeaves: boolean;
   announceJoinLeave: boolean;
   announceRecording: boolean;
+  /** REC-1: recording starts by itself once two callers are in. */
+  recordFromStart: boolean;
   maxParticipants: number;
   /** C-8: `*9` asks for a PIN only where there is one. */
   moderatorPinSet: boolean;
@@ -21,6 +23,7 @@ export const ADHOC_OPTIONS: ConferenceOptions = {
   endWhenLastModeratorLeaves: false,
   announceJoinLeave: true,
   announceRecording: true,
+  recordFromStart: false,
   maxParticipants: 500,
   moderatorPinSet: false,
 };
@@ -34,6 +37,7 @@ export async function roomConferenceOptions(tenantId: string, roomId: string): P
       endWhenLastModeratorLeaves: rooms.endWhenLastModeratorLeaves,
       announceJoinLeave: rooms.announceJoinLeave,
       announceRecording: rooms.announceRecording,
+      recordFromStart: rooms.recordFromStart,
       maxParticipants: rooms.maxParticipants,
       moderatorPinSet: sql<boolean>`${rooms.moderatorPin} is not null`,
     })

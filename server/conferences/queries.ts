@@ -6,6 +6,8 @@ import { conferenceActions, conferences, extensions, participants, rooms, tenant
 import { conferenceTotalsSql, legMinutes, legSeconds, monthRange } from '@/server/history/participant-minutes';
 import { NotFoundError } from '@/server/lib/errors';
 import { parseInput } from '@/server/lib/validation';
+import { recordingView } from '@/server/recordings/schemas';
+import { recordingsOf } from '@/server/recordings/service';
 import { SIMULATED_MEDIA_SERVER } from './records';
 import {
   conferenceListQuerySchema,
@@ -106,10 +108,10 @@ export async function getConference(actor: Actor, conferenceId: string, now: Dat
   if (!isUuid(conferenceId)) throw new NotFoundError('Conference');
   const [row] = await conferenceRows(and(eq(conferences.id, conferenceId), visibleConferences(actor)));
   if (!row) throw new NotFoundError('Conference');
-  const [legs, actions] = await Promise.all([legsOf(actor.tenantId, [row.id]), actionsOf(actor.tenantId, row.id)]);
+  const [legs, actions, recorded] = await Promise.all([legsOf(actor.tenantId, [row.id]), actionsOf(actor.tenantId, row.id), recordingsOf(actor.tenantId, [row.id])]);
   const own = legs.get(row.id) ?? [];
   const minutes = own.reduce((sum, leg) => sum + legMinutes(leg.joinedAt, leg.leftAt, now), 0);
-  return { ...summary(row, own.length, minutes, now), ...liveFields(row), participants: own.map((leg) => participantView(leg, now)), actions: actions.map(actionView) };
+  return { ...summary(row, own.length, minutes, now), ...liveFields(row), participants: own.map((leg) => participantView(leg, now)), actions: actions.map(actionView), recordings: recorded.map(recordingView) };
 }
 
 /** L-1: while it runs, a conference says so and whether it is locked (the participants carry their live state). */

@@ -1,3 +1,4 @@
+import { recordingSchema } from '@/server/recordings/schemas';
 import { z } from 'zod';
 import { ACTION_SOURCES, CONFERENCE_KINDS, LEG_DIRECTIONS, PARTICIPANT_ROLES } from '@/server/db/schema/conferences';
 
@@ -77,6 +78,8 @@ export const conferenceSchema = conferenceSummarySchema
     locked: z.boolean(),
     participants: z.array(participantSchema),
     actions: z.array(actionSchema),
+    // REC-2: the conference's recordings, oldest first, deleted ones included (their row is history).
+    recordings: z.array(recordingSchema),
   })
   .meta({ id: 'Conference' });
 

@@ -7,7 +7,9 @@ import { outboxTransport } from '@/server/mail/outbox';
 import { dispatchDue } from '@/server/notifications/dispatch';
 import { deleteRoom, updateRoom } from '@/server/rooms/service';
 import { updateTenant } from '@/server/tenants/service';
+import { recordingByLink } from '@/server/recordings/links';
 import { useTestDatabase } from '@/test/database';
+import { readyRecording } from '@/test/recordings';
 import { seedTenant, type SeededTenant } from '@/test/seed';
 
 useTestDatabase();
@@ -56,6 +58,23 @@ describe('the report email after a conference (H-5)', () => {
     expect(mail.text).toContain('Numéro masqué (participant) : de 23:50 à 00:02, 0:12:00');
     expect(mail.text).toMatch(/Minutes-participant\s*:\s*42/);
     expect(mail.text).toMatch(/2 participants/i);
+  });
+
+  it('links to the recording (REC-2): a link without session, valid a week, that serves the MP3 once encoded', async () => {
+    const startedAt = at('2026-04-30T10:00:00Z');
+    const roomId = fr.roomIds[1];
+    const id = await openConference({ tenantId: fr.tenantId, kind: 'room', roomId, roomNumber: '6311', organizerExtension: null, mediaServer: 'fs-1', sipInstance: 'sip-1', mediaName: 'rec-report', startedAt });
+    for (const [i, number] of ['+33611111111', '+33622222222'].entries())
+      await recordJoin({ tenantId: fr.tenantId, conferenceId: id, callId: `${id}-${i}`, callerNumber: number, callerName: null, role: i === 0 ? 'organizer' : 'participant', direction: 'inbound', joinedAt: startedAt });
+    await readyRecording(fr.tenantId, id, 2, startedAt);
+    await closeConference(id, at('2026-04-30T10:05:00Z'), 'empty');
+    await dispatchDue({ transport, clock: () => NOW });
+    const [mail] = await mailsOf(roomId);
+    const url = /https?:\/\/\S+\/api\/recordings\/[A-Za-z0-9_-]{43}/.exec(mail.html)![0];
+    expect(mail.text).toContain("Écouter l'enregistrement 1");
+    const token = url.split('/').pop()!;
+    expect(await recordingByLink(token, at('2026-05-07T09:00:00Z'))).not.toBeNull();
+    expect(await recordingByLink(token, at('2026-05-07T11:00:00Z'))).toBeNull();
   });
 
   it("is in the tenant's language, and goes to the room's own address when it names one", async () => {

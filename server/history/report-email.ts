@@ -1,7 +1,9 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ReportFacts } from '@/emails/report';
 import { SIMULATED_MEDIA_SERVER } from '@/server/conferences/records';
-import { conferences, participants, rooms, tenants, users } from '@/server/db/schema';
+import { conferences, participants, recordings, rooms, tenants, users } from '@/server/db/schema';
+import { linkFor } from '@/server/recordings/links';
+import { MAX_LINK_TTL_SECONDS } from '@/server/recordings/schemas';
 import { createNotifications } from '@/server/notifications/create';
 import type { Executor } from '@/server/notifications/tx';
 import { legMinutes, legSeconds } from './participant-minutes';
@@ -53,6 +55,13 @@ export async function enqueueConferenceReport(tx: Executor, conferenceId: string
       durationSeconds: legSeconds(leg.joinedAt, leg.leftAt, endedAt),
     })),
   };
+  // REC-2: a link per recording, for a week; it answers once the worker has encoded the recording.
+  const recorded = await tx
+    .select()
+    .from(recordings)
+    .where(and(eq(recordings.tenantId, tenant.id), eq(recordings.conferenceId, conferenceId), inArray(recordings.state, ['recording', 'encoding', 'ready'])))
+    .orderBy(asc(recordings.startedAt));
+  if (recorded.length > 0) facts.recordings = await Promise.all(recorded.map((r) => linkFor(r, MAX_LINK_TTL_SECONDS, now, tx)));
   const recipient =
     room.reportRecipient === 'organizer' ? { memberId: null, name: organizer.name, email: organizer.email } : { memberId: null, name: room.reportRecipient, email: room.reportRecipient };
   await createNotifications(tx, [{ tenantId: tenant.id, roomId: room.id, kind: 'report', conferenceId, facts, recipients: [recipient] }], now);

@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   const rounds = serialRounds(() =>
     runDueJobs(transport, systemClock, workerId)
       .then((report) => {
-        if (report.remindersPlanned || report.sent || report.failed || report.skipped) log.info(report, 'due jobs ran');
+        if (Object.values(report).some((n) => n > 0)) log.info(report, 'due jobs ran');
       })
       .catch((error: unknown) => log.error({ err: error }, 'due jobs failed; next minute tries again')),
   );

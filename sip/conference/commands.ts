@@ -75,9 +75,8 @@ export async function executeCommand(
       return dial(command.args && (command.args as Record<string, unknown>).number, by);
     case 'record':
     case 'stopRecord':
-      // Recording comes with its own issue; until then the command says so, as `*7` does.
-      await conference.log(by, command.action === 'record' ? 'record' : 'stop-record', 'unavailable');
-      return { result: 'failed', message: RECORDING_UNAVAILABLE };
+      // REC-1: recording runs once two callers are in; the media server refusing it is the only failure.
+      return (await conference.setRecording(command.action === 'record', by)) ? ok : { result: 'failed', message: RECORDING_UNAVAILABLE };
   }
 }
 

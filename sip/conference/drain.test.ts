@@ -1,9 +1,11 @@
+import { tmpdir } from 'node:os';
 import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tenantForPortalNumber } from '@/server/admission/tenant-lookup';
 import { roomConferenceOptions } from '@/server/conferences/options';
 import { systemClock } from '@/server/lib/clock';
 import { useTestDatabase } from '@/test/database';
+import { mediaFolder } from '../media/files';
 import { promptCatalogue } from '../prompts/catalogue';
 import { callServices } from '../services';
 import { DrachtioTelephony } from '../telephony/drachtio/engine';
@@ -53,7 +55,7 @@ describe('draining on SIGTERM', () => {
     const log = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
     const clock = { now: systemClock, sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)) };
     const telephony = new DrachtioTelephony(fakeSrf(), fakeMediaServer(new FakeEndpoint(freeswitch), new FakeDialog()), 'freeswitch', () => {}, () => {});
-    const registry = new ConferenceRegistry({ services: callServices, clock, catalogue: promptCatalogue('/prompts'), log, telephony, sipInstance: 'sip-drain' });
+    const registry = new ConferenceRegistry({ services: callServices, clock, catalogue: promptCatalogue('/prompts'), log, telephony, media: mediaFolder({ local: tmpdir(), onMediaServer: tmpdir() }, callServices), sipInstance: 'sip-drain' });
     const callTenant = (await tenantForPortalNumber(tenant.portalNumber))!;
     const callers: FakeDialog[] = [];
     for (const roomNumber of ['1001', '1002']) {

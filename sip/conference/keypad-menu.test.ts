@@ -282,18 +282,21 @@ describe('moderator keypad (C-5)', () => {
     expect(actions.map((a) => a.action)).toEqual(['lock', 'unlock']);
   });
 
-  it('*7 says recording is not available and changes nothing else', async () => {
+  it('*7 toggles recording (REC-1): everyone hears it start and stop (announceRecording)', async () => {
     const { organizer, participant } = await room();
     const sim = new Simulator({ at: at(0) });
-    const host = sim.place(organizer({ stayMs: 5 * MIN, keys: keys([MIN, '*7']) }));
+    const host = sim.place(organizer({ stayMs: 5 * MIN, keys: keys([MIN, '*7'], [2 * MIN, '*7']) }));
     await host.outcome;
     const caller = sim.place(participant('+33611111111', { stayMs: 3 * MIN }));
     const { conferenceId } = await caller.outcome;
     await sim.settled();
-    expect(heardInside(host.sim.leg)).toEqual(['music', 'join-tone', 'recording-unavailable', 'leave-tone', 'busy-tone']);
-    expect(heardInside(caller.sim.leg)).toEqual(['join-tone']);
+    expect(heardInside(host.sim.leg)).toEqual(['music', 'join-tone', 'recording-started', 'recording-stopped', 'leave-tone', 'busy-tone']);
+    expect(heardInside(caller.sim.leg)).toEqual(['join-tone', 'recording-started', 'recording-stopped']);
     const { actions } = await conferenceRecords(conferenceId!);
-    expect(actions.map((a) => [a.action, a.result])).toEqual([['record', 'unavailable']]);
+    expect(actions.map((a) => [a.action, a.result])).toEqual([
+      ['record', 'ok'],
+      ['stop-record', 'ok'],
+    ]);
   });
 
   it('*0 ends the conference for everyone: a goodbye, every call hung up, the records closed as ended by the moderator', async () => {

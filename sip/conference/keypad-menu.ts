@@ -57,10 +57,14 @@ export class KeypadMenu {
       }
       case '6':
         return conference.setLocked(!conference.locked, by);
-      case '7':
-        // Recording comes with its own issue; until then the command says so and changes nothing.
-        await conference.tell(member, ['recording-unavailable']);
-        return conference.log(by, 'record', 'unavailable', member);
+      case '7': {
+        // REC-1: a toggle; with announceRecording everyone hears the change, otherwise the moderator alone.
+        const wanted = !conference.recordingWanted;
+        const done = await conference.setRecording(wanted, by, member);
+        if (!done) return conference.tell(member, ['recording-unavailable']);
+        if (!conference.setup.options.announceRecording) await conference.tell(member, [wanted ? 'recording-started' : 'recording-stopped']);
+        return;
+      }
       case '0':
         return conference.endForEveryone(by);
     }

@@ -3,6 +3,7 @@ import type { ConferenceOptions } from '@/server/conferences/options';
 import type { ParticipantRole } from '@/server/db/schema/conferences';
 import type { Language } from '@/server/db/schema/tenants';
 import type { Logger } from '@/server/lib/logger';
+import type { MediaFiles, RecordingFile } from '../media/files';
 import type { Catalogue, PromptId } from '../prompts/catalogue';
 import type { CallServices } from '../services';
 import type { CallClock, CallLeg, MediaConference } from '../telephony/port';
@@ -12,6 +13,10 @@ import { TalkingRecorder } from './talking';
 
 /** C-3: how long the last participant hears the busy tone before being disconnected. */
 const LAST_PARTICIPANT_GRACE_MS = 10_000;
+/** REC-1: a recording stops by itself after 7 hours. */
+export const MAX_RECORDING_MS = 7 * 60 * 60_000;
+/** How often a running recording looks at its age: short, so a stopped one leaves no long timer behind. */
+const RECORDING_CHECK_MS = 60_000;
 
 export interface Joiner {
   leg: CallLeg;
@@ -36,7 +41,11 @@ export interface LiveConferenceContext {
     | 'setTalking'
     | 'logAction'
     | 'checkModeratorPin'
+    | 'recordingStarted'
+    | 'recordingStopped'
   >;
+  /** Where the media server records (the shared media folder). */
+  media: Pick<MediaFiles, 'recording'>;
   clock: CallClock;
   catalogue: Catalogue;
   log: Logger;
@@ -87,6 +96,10 @@ export class LiveConference {
   private pausedNow = false;
   private tonesOn: boolean;
   private recordingNow = false;
+  /** REC-1: recording asked for (room option, `*7`, the live page); it runs while two callers are in. */
+  private recordWanted: boolean;
+  private recording: { id: string; file: RecordingFile; startedAt: Date } | null = null;
+  private recordingPass: Promise<void> = Promise.resolve();
   private moderatorCame = false;
   private ending = false;
   private musicOn = false;
@@ -110,6 +123,7 @@ export class LiveConference {
     private readonly onClosed: () => void,
   ) {
     this.tonesOn = setup.options.announceJoinLeave;
+    this.recordWanted = setup.options.recordFromStart;
     this.menu = new KeypadMenu(this);
     this.talking = new TalkingRecorder(
       ctx.clock,
@@ -132,6 +146,11 @@ export class LiveConference {
 
   get paused(): boolean {
     return this.pausedNow;
+  }
+
+  /** Recording asked for: it runs, or starts as soon as two callers are in. */
+  get recordingWanted(): boolean {
+    return this.recordWanted;
   }
 
   get joinLeaveTones(): boolean {
@@ -181,6 +200,8 @@ export class LiveConference {
     if (this.closed) return;
     this.closed = true;
     this.onClosed();
+    // Stopped before the conference ends: its stop time is the conference's end, and the worker gets it at once.
+    await this.syncRecording();
     await this.ctx.services.closeConference(this.id, this.ctx.clock.now(), reason);
     const members = [...this.members.values()];
     this.members.clear();
@@ -230,6 +251,7 @@ export class LiveConference {
     await this.reconcile();
     await this.ctx.services.setRole({ ...this.change(by), participantId: member.participantId, role: 'moderator', action });
     if (endsWait) this.joinLeaveTone('join-tone');
+    await this.syncRecording();
   }
 
   /** L-2 demote: a moderator becomes a participant again (the organizer stays organizer: the caller checks). */
@@ -282,14 +304,76 @@ export class LiveConference {
     await this.endWith('conference-ended-by-moderator', reason);
   }
 
+  /** REC-1 `*7`, L-2 record/stopRecord: asks for recording (or not); it runs only while two callers are in. */
+  async setRecording(wanted: boolean, by: ActionBy, about: Member | null = null): Promise<boolean> {
+    this.recordWanted = wanted;
+    await this.syncRecording();
+    // A start the media server refused leaves recording off (applyRecording).
+    const done = this.recordWanted === wanted;
+    await this.log(by, wanted ? 'record' : 'stop-record', done ? 'ok' : 'failed', about);
+    return done;
+  }
+
   /**
-   * The recording hook (C-7, REC-1): the recorder calls this when it starts or stops, and the
-   * room's announceRecording option asks every caller's consent; callers who join while it runs
-   * are told before they enter.
+   * C-7, REC-1: when recording starts or stops the room's announceRecording option tells every
+   * caller; callers who join while it runs are told before they enter.
    */
-  async recordingChanged(on: boolean): Promise<void> {
+  private recordingChanged(on: boolean): void {
     this.recordingNow = on;
-    if (this.setup.options.announceRecording) await this.announceToAll(on ? 'recording-started' : 'recording-stopped');
+    if (this.setup.options.announceRecording) void this.announceToAll(on ? 'recording-started' : 'recording-stopped');
+  }
+
+  /** One start or stop at a time, in line with what is asked and who is in (REC-1). */
+  private syncRecording(): Promise<void> {
+    const pass = this.recordingPass.then(() => this.applyRecording());
+    this.recordingPass = pass.catch((err) => this.ctx.log.error({ err, conferenceId: this.id }, 'recording not started or stopped'));
+    return this.recordingPass;
+  }
+
+  private async applyRecording(): Promise<void> {
+    const wanted = this.recordWanted && !this.closed && !this.ending && !this.waiting && this.members.size >= 2;
+    if (wanted && !this.recording) {
+      await this.startRecording().catch((err) => {
+        this.recordWanted = false;
+        this.ctx.log.error({ err, conferenceId: this.id }, 'the media server did not start recording');
+      });
+    } else if (!wanted && this.recording) await this.stopRecording();
+  }
+
+  private async startRecording(): Promise<void> {
+    const file = await this.ctx.media.recording(this.tenant.id);
+    const startedAt = this.ctx.clock.now();
+    await this.media.startRecording(file.uri);
+    const id = await this.ctx.services.recordingStarted({ tenantId: this.tenant.id, conferenceId: this.id, wavPath: file.path, startedAt });
+    const run = { id, file, startedAt };
+    this.recording = run;
+    this.ctx.log.info({ conferenceId: this.id, recordingId: id }, 'recording started');
+    void this.stopAfterLimit(run);
+    // Not awaited: on FreeSWITCH a conference play resolves when the file has played, and a join
+    // or a leave must not wait seconds for it.
+    this.recordingChanged(true);
+  }
+
+  private async stopRecording(): Promise<void> {
+    const run = this.recording!;
+    this.recording = null;
+    await this.media.stopRecording(run.file.uri);
+    await this.ctx.services.recordingStopped(this.tenant.id, run.id, this.ctx.clock.now());
+    this.ctx.log.info({ conferenceId: this.id, recordingId: run.id }, 'recording stopped');
+    if (!this.closed) this.recordingChanged(false);
+  }
+
+  /** REC-1: at 7 hours the recording stops, and stays stopped until asked for again. */
+  private async stopAfterLimit(run: NonNullable<LiveConference['recording']>): Promise<void> {
+    while (this.recording === run) {
+      const left = MAX_RECORDING_MS - (this.ctx.clock.now().getTime() - run.startedAt.getTime());
+      if (left <= 0) {
+        this.recordWanted = false;
+        await this.syncRecording();
+        return;
+      }
+      await this.ctx.clock.sleep(Math.min(left, RECORDING_CHECK_MS));
+    }
   }
 
   /** Prompts to one caller only (keypad answers). A prompt that fails is logged, never fatal. */
@@ -361,6 +445,7 @@ export class LiveConference {
     joiner.leg.onDigit((key) => member.keypad.press(key));
     this.joins++;
     await this.reconcile();
+    await this.syncRecording();
     const aloneWithMusic = this.members.size === 1 && !this.hadCompany;
     if (!aloneWithMusic) this.joinLeaveTone('join-tone');
     return participantId;
@@ -399,6 +484,7 @@ export class LiveConference {
     }
     this.joinLeaveTone('leave-tone');
     await this.reconcile();
+    await this.syncRecording();
     if (this.members.size === 1 && this.hadCompany) await this.lastParticipant();
   }
 

@@ -19,7 +19,7 @@ beforeAll(async () => {
   tenant = await seedTenant();
 });
 
-type Options = Partial<Pick<Room, 'enterMuted' | 'waitForModerator' | 'endWhenLastModeratorLeaves' | 'announceJoinLeave' | 'announceRecording' | 'maxParticipants'>>;
+type Options = Partial<Pick<Room, 'enterMuted' | 'waitForModerator' | 'endWhenLastModeratorLeaves' | 'announceJoinLeave' | 'announceRecording' | 'recordFromStart' | 'maxParticipants'>>;
 
 async function room(options: Options) {
   const roomNumber = String(++roomSeq);
@@ -148,27 +148,26 @@ describe('room options inside the conference (C-7, C-2, D-4)', () => {
   });
 
   it('announceRecording: everyone is told when recording starts and stops, and a caller joining meanwhile before entering', async () => {
-    const { organizer, participant } = await room({ announceRecording: true });
+    const { organizer, participant } = await room({ announceRecording: true, recordFromStart: true });
     const sim = new Simulator({ at: at(0) });
     const host = sim.place(organizer({ stayMs: 10 * MIN }));
     await host.outcome;
-    const [conference] = await sim.deps.conferences.running();
-    await sim.clock.hold(conference.recordingChanged(true));
+    const first = sim.place(participant('+33622222222', { stayMs: 5 * MIN }));
+    await first.outcome;
     const late = sim.place(participant('+33611111111', { stayMs: 2 * MIN }));
     await late.outcome;
-    await sim.clock.hold(conference.recordingChanged(false));
+    const [conference] = await sim.deps.conferences.running();
+    await sim.clock.hold(conference.setRecording(false, { kind: 'keypad', id: 'test' }));
     await sim.settled();
-    expect(heardInside(host.sim.leg).slice(0, 4)).toEqual(['music', 'recording-started', 'join-tone', 'recording-stopped']);
+    expect(heardInside(host.sim.leg).slice(0, 5)).toEqual(['music', 'recording-started', 'join-tone', 'join-tone', 'recording-stopped']);
     expect(heardInside(late.sim.leg).slice(0, 3)).toEqual(['recording-in-progress', 'join-tone', 'recording-stopped']);
   });
 
   it('announceRecording off: nobody is told', async () => {
-    const { organizer, participant } = await room({ announceRecording: false });
+    const { organizer, participant } = await room({ announceRecording: false, recordFromStart: true });
     const sim = new Simulator({ at: at(0) });
     const host = sim.place(organizer({ stayMs: 10 * MIN }));
     await host.outcome;
-    const [conference] = await sim.deps.conferences.running();
-    await sim.clock.hold(conference.recordingChanged(true));
     const late = sim.place(participant('+33611111111', { stayMs: 2 * MIN }));
     await late.outcome;
     await sim.settled();

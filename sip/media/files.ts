@@ -8,6 +8,8 @@ import type { Prompt } from '../telephony/port';
 export interface RecordingFile {
   /** As the media server names it (its `record` application writes there). */
   uri: string;
+  /** As this process (and the worker, on the same volume) sees it. */
+  path: string;
   /** Null when the media server wrote nothing. */
   read(): Promise<Uint8Array | null>;
   discard(): Promise<void>;
@@ -63,6 +65,7 @@ export function mediaFolder(folder: MediaFolder, services: Pick<CallServices, 't
       await mkdir(path.dirname(file), { recursive: true });
       return {
         uri: remote('recordings', tenantId, name),
+        path: file,
         read: async () => (await exists(file)) ? new Uint8Array(await readFile(file)) : null,
         discard: () => rm(file, { force: true }),
       };

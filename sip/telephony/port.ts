@@ -106,6 +106,12 @@ export interface MediaConference {
   kick(memberId: number): Promise<void>;
   lock(): Promise<void>;
   unlock(): Promise<void>;
+  /**
+   * REC-1: the media server records the mix into `file` (a WAV, named as the media server sees
+   * it) until stopRecording; once that resolves, the file is complete on disk.
+   */
+  startRecording(file: string): Promise<void>;
+  stopRecording(file: string): Promise<void>;
   on<E extends keyof ConferenceEvents>(event: E, listener: ConferenceEvents[E]): void;
   /**
    * Ends the conference on the media server, hanging up whoever is still in it. Resolves once the

@@ -53,7 +53,7 @@ export async function seedRoom(
 
 type RoomOptionColumns = Pick<
   Room,
-  'enterMuted' | 'waitForModerator' | 'endWhenLastModeratorLeaves' | 'announceJoinLeave' | 'announceRecording' | 'maxParticipants'
+  'enterMuted' | 'waitForModerator' | 'endWhenLastModeratorLeaves' | 'announceJoinLeave' | 'announceRecording' | 'recordFromStart' | 'maxParticipants'
 >;
 
 export async function conferenceRecords(conferenceId: string) {

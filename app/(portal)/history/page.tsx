@@ -4,7 +4,9 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { cardClass, linkClass } from '@/app/_ui/styles';
 import { getDateLocale } from '@/app/lib/i18n/date-locale';
 import { requireActor } from '@/app/lib/session';
-import { isAdmin } from '@/server/auth/actor';
+import { isAdmin, type Actor } from '@/server/auth/actor';
+import { createRecordingLink } from '@/server/recordings/access';
+import type { RecordingView } from '@/server/recordings/schemas';
 import { getConference, listConferences } from '@/server/conferences/queries';
 import type { ConferenceSummaryView, ConferenceView } from '@/server/conferences/schemas';
 import { formatDuration } from '@/server/history/words';
@@ -12,6 +14,8 @@ import { systemClock } from '@/server/lib/clock';
 import { NotFoundError } from '@/server/lib/errors';
 import { formatLocalDateTime, formatLocalTime } from '@/server/rooms/rules/localtime';
 import { getTenantSettings } from '@/server/tenants/service';
+import { ConfirmAction } from '@/app/_ui/confirm-action';
+import { deleteRecording } from './actions';
 import { MonthPicker } from './month-picker';
 import { monthName, pageMonth } from './month';
 
@@ -55,6 +59,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
       : null,
   ]);
   const when = (iso: string) => formatLocalDateTime(new Date(iso), tenant.timezone, locale);
+  const recorded = open ? await recordingsWithLinks(actor, open, now) : [];
 
   return (
     <div className="space-y-6">
@@ -128,7 +133,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
                   row,
                   <tr key={`${c.id}-details`} id={`conference-${c.id}`}>
                     <td colSpan={6} className="bg-slate-50 px-3 py-4">
-                      <ConferenceDetails t={t} conference={open} zone={tenant.timezone} locale={locale} />
+                      <ConferenceDetails t={t} conference={open} recordings={recorded} canDelete={isAdmin(actor)} zone={tenant.timezone} locale={locale} />
                     </td>
                   </tr>,
                 ];
@@ -141,7 +146,21 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   );
 }
 
-function ConferenceDetails({ t, conference, zone, locale }: { t: Translate; conference: ConferenceView; zone: string; locale: string }) {
+function ConferenceDetails({
+  t,
+  conference,
+  recordings,
+  canDelete,
+  zone,
+  locale,
+}: {
+  t: Translate;
+  conference: ConferenceView;
+  recordings: Awaited<ReturnType<typeof recordingsWithLinks>>;
+  canDelete: boolean;
+  zone: string;
+  locale: string;
+}) {
   const day = (iso: string) => new Date(iso).toLocaleDateString('en-CA', { timeZone: zone });
   const time = (iso: string) =>
     day(iso) === day(conference.startedAt) ? formatLocalTime(new Date(iso), zone, locale) : formatLocalDateTime(new Date(iso), zone, locale);
@@ -210,9 +229,58 @@ function ConferenceDetails({ t, conference, zone, locale }: { t: Translate; conf
           </table>
         </div>
       )}
+      <Recordings t={t} recordings={recordings} canDelete={canDelete} />
       <a href={`/history/conferences/${conference.id}/report.pdf`} className={`${linkClass} text-sm`} download>
         {t('downloads.conferencePdf')}
       </a>
     </div>
+  );
+}
+
+/** REC-2: each recording with its state; a ready one with a player and a download, through a link made for this page (one hour). */
+function Recordings({ t, recordings, canDelete }: { t: Translate; recordings: { id: string; state: RecordingView['state']; url: string | null }[]; canDelete: boolean }) {
+  if (recordings.length === 0) return null;
+  return (
+    <section aria-labelledby="recordings" className="space-y-2">
+      <h3 id="recordings" className="font-semibold">
+        {t('recordings.title')}
+      </h3>
+      <ul className="space-y-3">
+        {recordings.map((r, i) => (
+          <li key={r.id} data-testid="recording" className="space-y-1 text-sm">
+            <p>
+              {t('recordings.listen', { n: i + 1 })} — {t(`recordings.states.${r.state}`)}
+            </p>
+            {r.url ? (
+              <>
+                <audio controls preload="none" src={r.url} aria-label={t('recordings.listen', { n: i + 1 })} />
+                <a href={`${r.url}?download=1`} className={linkClass} download>
+                  {t('recordings.download')}
+                </a>
+              </>
+            ) : null}
+            {canDelete && (r.state === 'ready' || r.state === 'failed') ? (
+              <ConfirmAction
+                compact
+                action={deleteRecording}
+                fields={{ id: r.id }}
+                label={t('recordings.delete', { n: i + 1 })}
+                title={t('recordings.deleteTitle')}
+                body={t('recordings.deleteBody')}
+                confirmLabel={t('recordings.deleteConfirm')}
+              />
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {recordings.some((r) => r.url) ? <p className="text-xs text-slate-600">{t('recordings.linkNote')}</p> : null}
+    </section>
+  );
+}
+
+/** Links only for ready recordings: the page's reader sees the conference (organizer or admin, H-2). */
+async function recordingsWithLinks(actor: Actor, conference: ConferenceView, now: Date) {
+  return Promise.all(
+    conference.recordings.map(async (r) => ({ id: r.id, state: r.state, url: r.state === 'ready' ? (await createRecordingLink(actor, r.id, {}, now)).url : null })),
   );
 }

@@ -8,3 +8,4 @@ export * from './simulator';
 export * from './announcements';
 export * from './webhooks';
 export * from './password-resets';
+export * from './recordings';

@@ -72,6 +72,15 @@ export class DrachtioConference implements MediaConference {
     await this.conference.unlock();
   }
 
+  /** fsmrf 4.1.2's Conference#startRecording: `conference <name> recording start <file>`. */
+  async startRecording(file: string): Promise<void> {
+    await this.conference.startRecording(file);
+  }
+
+  async stopRecording(file: string): Promise<void> {
+    await this.conference.stopRecording(file);
+  }
+
   on<E extends keyof ConferenceEvents>(event: E, listener: ConferenceEvents[E]): void {
     if (event === 'memberJoined') {
       const joined = listener as ConferenceEvents['memberJoined'];

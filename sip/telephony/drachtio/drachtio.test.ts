@@ -221,6 +221,15 @@ describe('drachtio adapter: conferences on FreeSWITCH >= 1.10.7 (TELEPHONY.md)',
     expect(settled).not.toHaveBeenCalled();
   });
 
+  it('records the mix through fsmrf 4.1.2 Conference#startRecording and stops the same file (REC-1)', async () => {
+    const freeswitch = new FakeFreeswitch();
+    const fsConference = new FakeConference('conf-1', freeswitch);
+    const conference = new DrachtioConference(fsConference, (c) => freeswitch.api(c), noError);
+    await conference.startRecording('/media/recordings/t/recording-1.wav');
+    await conference.stopRecording('/media/recordings/t/recording-1.wav');
+    expect(fsConference.recordingCommands).toEqual(['conf-1 recording start /media/recordings/t/recording-1.wav', 'conf-1 recording stop /media/recordings/t/recording-1.wav']);
+  });
+
   it('kicks a member by killing its channel: the caller gets BYE, the member leaves a moment later', async () => {
     const freeswitch = new FakeFreeswitch();
     const conference = new DrachtioConference(new FakeConference('conf-1', freeswitch), (c) => freeswitch.api(c), noError);

@@ -138,6 +138,17 @@ export class FakeConference extends EventEmitter implements FsConference {
 
   async unlock() {}
 
+  /** What fsmrf sends FreeSWITCH for startRecording and stopRecording. */
+  recordingCommands: string[] = [];
+
+  async startRecording(file: string) {
+    this.recordingCommands.push(`${this.name} recording start ${file}`);
+  }
+
+  async stopRecording(file: string) {
+    this.recordingCommands.push(`${this.name} recording stop ${file}`);
+  }
+
   /** fsmrf 4.1.2 on FreeSWITCH >= 1.10.7: queues a hangup on the control leg that never runs. */
   destroy(): Promise<void> {
     return this.endpoint.destroy();

@@ -52,8 +52,14 @@ class FakeEslConnection extends EventEmitter {
     if (this.missing.has(arg.split(' ')[5])) return {};
     return this.typed ? { variable_myDigitBuffer: this.typed, variable_read_result: 'success' } : { variable_read_result: 'timeout' };
   }
+  /** Set: FreeSWITCH cannot open recording files (mod_conference answers with an error). */
+  recordingRefused = false;
   api(command: string, args: string, callback: (res: unknown) => void) {
     this.apiCalls.push(`${command} ${args}`);
+    // mod_conference's own answers to `recording start|stop <file>`.
+    const recording = /^\S+ recording (start|stop) (\S+)$/.exec(args);
+    if (recording && this.recordingRefused) return callback(eslEvent({}, '-ERR Conference recording failed\n'));
+    if (recording) return callback(eslEvent({}, recording[1] === 'start' ? `Record file ${recording[2]}\n` : `Stopped recording file ${recording[2]}\n`));
     callback(eslEvent({}, `+OK ${args}\n`));
   }
   /** FreeSWITCH hung up the channel. */
@@ -148,6 +154,19 @@ describe('drachtio-fsmrf 4.1.2 contract', () => {
     expect(conn.apiCalls).toEqual(['conference room-1 mute 7 ']);
     expect(control.apiCalls).toEqual(['conference room-1 stop all']);
     expect(inbound.commands).toEqual(['uuid_kill caller-leg']);
+  });
+
+  it('records the mix with mod_conference recording start/stop on the control leg; a refusal rejects (REC-1)', async () => {
+    const { conference, control } = realConference();
+    const media = new DrachtioConference(conference, inboundApi().api, () => {});
+    await media.startRecording('/media/recordings/t/recording-1.wav');
+    await media.stopRecording('/media/recordings/t/recording-1.wav');
+    expect(control.apiCalls.map((c) => c.replace(/\s+/g, ' '))).toEqual([
+      'conference room-1 recording start /media/recordings/t/recording-1.wav',
+      'conference room-1 recording stop /media/recordings/t/recording-1.wav',
+    ]);
+    control.recordingRefused = true;
+    await expect(media.startRecording('/media/recordings/t/recording-2.wav')).rejects.toThrow(/recording failed/);
   });
 
   it("never settles Conference#destroy when the recvonly control member does not run its queue; ours kills the control leg", async () => {

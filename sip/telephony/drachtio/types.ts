@@ -96,6 +96,10 @@ export interface FsConference {
   play(file: string): Promise<unknown>;
   lock(): Promise<unknown>;
   unlock(): Promise<unknown>;
+  /** Rejects with FreeSWITCH's answer when it is not `Record file <file>`. */
+  startRecording(file: string): Promise<unknown>;
+  /** Stops the file startRecording named (fsmrf remembers it); rejects unless FreeSWITCH answers `Stopped recording file <file>`. */
+  stopRecording(file: string): Promise<unknown>;
   on(event: 'addMember' | 'delMember' | 'startTalking' | 'stopTalking', listener: (evt: EslEvent) => void): void;
 }
 

@@ -1,3 +1,4 @@
+import { writeSimulatedRecording } from './recording';
 import type { CallClock, CallLeg, ConferenceEvents, JoinFlags, MediaConference, Prompt } from '../port';
 import { SimLeg } from './leg';
 
@@ -28,12 +29,15 @@ export class SimConference implements MediaConference {
   private detached = false;
   private nextMemberId = 2;
   private music: Prompt | null = null;
+  /** Recordings running, by file, with when they started. */
+  readonly recording = new Map<string, Date>();
   private listeners: Listeners = { memberJoined: [], memberLeft: [], talking: [] };
 
   constructor(
     readonly name: string,
     private readonly clock: CallClock,
     private readonly missing: (prompt: Prompt) => boolean = () => false,
+    private readonly recordingRefused = false,
   ) {}
 
   async join(leg: CallLeg, flags: JoinFlags): Promise<number> {
@@ -97,6 +101,22 @@ export class SimConference implements MediaConference {
     this.log.push('unlock');
   }
 
+  async startRecording(file: string): Promise<void> {
+    if (this.recording.has(file)) throw new Error(`${this.name} already records into ${file}`);
+    if (this.recordingRefused) throw new Error('-ERR Conference recording failed');
+    this.recording.set(file, this.clock.now());
+    this.log.push('recording:on');
+  }
+
+  /** Writes a real WAV as long as the recording ran, as FreeSWITCH has a complete file when it answers. */
+  async stopRecording(file: string): Promise<void> {
+    const startedAt = this.recording.get(file);
+    if (!startedAt) throw new Error(`${this.name} does not record into ${file}`);
+    this.recording.delete(file);
+    this.log.push('recording:off');
+    writeSimulatedRecording(file, this.clock.now().getTime() - startedAt.getTime());
+  }
+
   /** The member the leg is, while it is in the mix. */
   memberOf(leg: SimLeg): number | null {
     for (const [memberId, member] of this.members) if (member.leg === leg) return memberId;
@@ -121,7 +141,10 @@ export class SimConference implements MediaConference {
   async destroy(): Promise<void> {
     if (this.ending) return;
     this.ending = true;
-    void this.clock.sleep(SIM_LEAVE_AFTER_MS).then(() => {
+    // FreeSWITCH closes a conference's recordings when it ends: the files are complete.
+    const recordings = [...this.recording.keys()];
+    void this.clock.sleep(SIM_LEAVE_AFTER_MS).then(async () => {
+      for (const file of recordings) if (this.recording.has(file)) await this.stopRecording(file);
       for (const { leg } of [...this.members.values()]) {
         if (this.detached) leg.leaveMix();
         else leg.droppedByMediaServer();

@@ -41,6 +41,8 @@ export interface SimEngineOptions {
   missingPrompts?: Iterable<string>;
   /** The media server's name on conference rows; `simulator` (kept out of history) by default. */
   mediaServer?: string;
+  /** The simulated media server cannot record (as FreeSWITCH answering an error to `recording start`). */
+  recordingRefused?: boolean;
 }
 
 /**
@@ -55,6 +57,7 @@ export class SimEngine<Clock extends CallClock = VirtualClock> implements Teleph
   readonly dialled: DialOutRequest[] = [];
   readonly callees = new Map<string, SimLeg>();
   readonly missingPrompts: Set<string>;
+  private readonly recordingRefused: boolean;
   /** The SIP server's dialogs, by id: they survive the process that made them. */
   private readonly dialogs = new Map<string, SimLeg>();
   private readonly behaviours: ReadonlyMap<string, CalleeBehaviour>;
@@ -68,6 +71,7 @@ export class SimEngine<Clock extends CallClock = VirtualClock> implements Teleph
     this.behaviours = options.answers ?? new Map();
     this.calleeScript = options.callee ?? {};
     this.missingPrompts = new Set(options.missingPrompts ?? []);
+    this.recordingRefused = options.recordingRefused ?? false;
   }
 
   inbound(input: SimCallInput, callId = `sim-${randomUUID()}`): SimCall {
@@ -150,6 +154,6 @@ export class SimEngine<Clock extends CallClock = VirtualClock> implements Teleph
   }
 
   private conference(name: string): SimConference {
-    return new SimConference(name, this.clock, this.missing);
+    return new SimConference(name, this.clock, this.missing, this.recordingRefused);
   }
 }

@@ -42,9 +42,9 @@ export class Simulator {
     const clock = this.processClock();
     const services = this.processServices(options.services ?? callServices);
     const catalogue = promptCatalogue('/prompts');
-    const conferences = new ConferenceRegistry({ services, clock, catalogue, log, telephony: this.engine, sipInstance: this.sipInstance });
     const mediaDir = options.mediaDir ?? path.join(tmpdir(), 'conference-simulator-media');
     const media = this.heldMedia(mediaFolder({ local: mediaDir, onMediaServer: mediaDir }, services));
+    const conferences = new ConferenceRegistry({ services, clock, catalogue, log, telephony: this.engine, media, sipInstance: this.sipInstance });
     this.deps = { telephony: this.engine, clock, services, catalogue, conferences, media, log, mediaAvailable: () => true, mediaFailed: () => {} };
   }
 
@@ -98,7 +98,7 @@ export class Simulator {
       announcement: (tenantId) => this.clock.hold(real.announcement(tenantId)),
       recording: async (tenantId) => {
         const file = await this.clock.hold(real.recording(tenantId));
-        return { uri: file.uri, read: () => this.clock.hold(file.read()), discard: () => this.clock.hold(file.discard()) };
+        return { uri: file.uri, path: file.path, read: () => this.clock.hold(file.read()), discard: () => this.clock.hold(file.discard()) };
       },
     };
   }
