@@ -13,7 +13,7 @@ import { openLive, type LiveViewer } from './access';
  * tenant's dial-out policy A-5), then done by the sip process that runs the conference
  * (server/live/commands.ts), which answers within 3 s or the request fails with 503.
  */
-export const LIVE_ACTIONS = ['mute', 'unmute', 'kick', 'muteAll', 'unmuteAll', 'lock', 'unlock', 'end', 'dial', 'promote', 'demote'] as const;
+export const LIVE_ACTIONS = ['mute', 'unmute', 'kick', 'muteAll', 'unmuteAll', 'lock', 'unlock', 'end', 'dial', 'promote', 'demote', 'record', 'stopRecord'] as const;
 export type LiveAction = (typeof LIVE_ACTIONS)[number];
 const ABOUT_A_PARTICIPANT: ReadonlySet<LiveAction> = new Set(['mute', 'unmute', 'kick', 'promote', 'demote']);
 

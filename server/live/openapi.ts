@@ -23,7 +23,7 @@ export const livePaths: ZodOpenApiPathsObject = {
     post: {
       operationId: 'actOnConference',
       summary:
-        'L-2: mute, unmute, kick, promote, demote (with participantId), muteAll, unmuteAll (non-moderators), lock, unlock, end, dial (with number, under the tenant dial-out policy A-5). The organizer of the room and tenant admins only; answers once the sip process running the conference has done it.',
+        'L-2: mute, unmute, kick, promote, demote (with participantId), muteAll, unmuteAll (non-moderators), lock, unlock, end, dial (with number, under the tenant dial-out policy A-5), record, stopRecord (REC-1: recording runs while two callers or more are in). The organizer of the room and tenant admins only; answers once the sip process running the conference has done it.',
       requestParams: { path: conferenceIdParams },
       requestBody: jsonBody(conferenceActionSchema),
       responses: {

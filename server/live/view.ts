@@ -1,9 +1,9 @@
-import { and, asc, count, desc, eq, inArray, isNull, max, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, max, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '@/server/auth/actor';
 import { isUuid } from '@/server/lib/ids';
 import { db } from '@/server/db/client';
-import { conferenceActions, conferenceEvents, conferences, participants, rooms, users, type ConferenceEvent, type Participant } from '@/server/db/schema';
+import { conferenceActions, conferenceEvents, conferences, participants, recordings, rooms, users, type ConferenceEvent, type Participant } from '@/server/db/schema';
 import { ACTION_SOURCES, PARTICIPANT_ROLES } from '@/server/db/schema/conferences';
 import { SIMULATED_MEDIA_SERVER } from '@/server/conferences/records';
 import type { LiveAccess } from './access';
@@ -49,6 +49,8 @@ export const liveConferenceSchema = z
     locked: z.boolean(),
     paused: z.boolean(),
     joinLeaveTones: z.boolean(),
+    // REC-1: a recording is running now.
+    recording: z.boolean(),
     simulated: z.boolean(),
     participants: z.array(liveParticipantSchema),
   })
@@ -159,6 +161,7 @@ function liveRows(where: ReturnType<typeof and>) {
       paused: conferences.paused,
       joinLeaveTones: conferences.joinLeaveTones,
       simulated: conferences.simulated,
+      recording: sql<boolean>`exists (select 1 from ${recordings} where ${recordings.tenantId} = ${conferences.tenantId} and ${recordings.conferenceId} = ${conferences.id} and ${recordings.state} = 'recording')`,
     })
     .from(conferences)
     .leftJoin(rooms, and(eq(rooms.id, conferences.roomId), eq(rooms.tenantId, conferences.tenantId)))
@@ -176,6 +179,7 @@ function liveView(row: LiveRow, present: RawParticipant[], mask: boolean): LiveC
     locked: row.locked,
     paused: row.paused,
     joinLeaveTones: row.joinLeaveTones,
+    recording: row.recording,
     simulated: row.simulated,
     participants: present.map((p) => participantOut(p, mask)),
   };
@@ -220,7 +224,7 @@ export function streamEvent(row: ConferenceEvent, options: { mask: boolean; isPu
       return { id: row.id, event, data };
     }
     case 'conference-updated':
-      return { id: row.id, event: 'conference.updated', data: { ...base, locked: payload.locked, paused: payload.paused, joinLeaveTones: payload.joinLeaveTones } };
+      return { id: row.id, event: 'conference.updated', data: { ...base, locked: payload.locked, paused: payload.paused, joinLeaveTones: payload.joinLeaveTones, ...(typeof payload.recording === 'boolean' ? { recording: payload.recording } : {}) } };
     case 'conference-ended':
       return { id: row.id, event: 'conference.ended', data: { ...base, endedAt: payload.endedAt ?? row.at.toISOString(), reason: payload.reason ?? null } };
     case 'action': {

@@ -10,6 +10,7 @@ import { users } from '@/server/db/schema';
 import { eventsSince } from '@/server/live/events';
 import { liveHub } from '@/server/live/hub';
 import { createRoomLink } from '@/server/live/links';
+import { listLiveConferences } from '@/server/live/view';
 import { requestSimulatedCall } from '@/server/live/simulated-calls';
 import { createToken } from '@/server/users/tokens';
 import { startSimulatedSip, type SimulatedSip } from '@/sip/simulated';
@@ -65,6 +66,19 @@ describe('actions reach the sip process running the conference', () => {
     expect(answer).toMatchObject({ status: 200, json: { ok: true, data: { result: 'ok' } } });
     const events = await eventsSince({ tenantId: tenant.tenantId, conferenceId: conferenceId(), afterId: 0, limit: 1000 });
     expect(events.find((e) => e.kind === 'action' && (e.payload as { action: string }).action === 'lock')?.payload).toMatchObject({ by: { kind: 'link', id: 'control' }, result: 'ok' });
+  });
+
+  it('starts and stops the recording from the API; the live view says it runs (REC-1, L-2)', async () => {
+    expect(await act({ action: 'record' })).toMatchObject({ status: 200, json: { result: 'ok' } });
+    const admin = (await actorForUser(tenant.adminUserId))!;
+    const running = async () => (await listLiveConferences(admin)).items.find((c) => c.id === conferenceId())?.recording;
+    for (let i = 0; i < 50 && !(await running()); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await running()).toBe(true);
+    expect(await act({ action: 'stopRecord' })).toMatchObject({ status: 200, json: { result: 'ok' } });
+    for (let i = 0; i < 50 && (await running()); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await running()).toBe(false);
+    const conference = await call(getConferenceRoute, 'GET', `/api/v1/conferences/${conferenceId()}`, { token, params: { id: conferenceId() } });
+    expect(conference.json.recordings).toHaveLength(1);
   });
 
   it('dials a number the policy allows and answers dialing; the progress comes as events', async () => {

@@ -46,7 +46,7 @@ export function LivePanel(props: LivePanelProps) {
   const t = useTranslations('live');
   const tErrors = useTranslations('errors');
   const [participants, setParticipants] = useState<LiveParticipant[]>(props.initial.participants);
-  const [flags, setFlags] = useState({ locked: props.initial.locked, paused: props.initial.paused });
+  const [flags, setFlags] = useState({ locked: props.initial.locked, paused: props.initial.paused, recording: props.initial.recording });
   const [log, setLog] = useState<ActionLineView[]>(props.actions);
   const [dials, setDials] = useState<DialLine[]>([]);
   const [connection, setConnection] = useState<Connection>(props.ended ? 'ended' : 'connecting');
@@ -79,7 +79,8 @@ export function LivePanel(props: LivePanelProps) {
     });
     source.addEventListener('conference.updated', (e) => {
       const d = data(e);
-      setFlags({ locked: Boolean(d.locked), paused: Boolean(d.paused) });
+      // Only the recording's own events carry `recording`; the others leave it as it is.
+      setFlags((f) => ({ locked: Boolean(d.locked), paused: Boolean(d.paused), recording: typeof d.recording === 'boolean' ? d.recording : f.recording }));
     });
     source.addEventListener('conference.ended', () => {
       setConnection('ended');
@@ -238,16 +239,18 @@ export function LivePanel(props: LivePanelProps) {
             <button type="button" disabled={busy} className={secondaryButtonClass} onClick={() => void act({ action: flags.locked ? 'unlock' : 'lock' })}>
               {flags.locked ? t('action.unlock') : t('action.lock')}
             </button>
-            <button type="button" disabled aria-describedby="record-reason" className={`${secondaryButtonClass} cursor-not-allowed opacity-60`}>
-              {t('action.record')}
+            <button type="button" disabled={busy} className={secondaryButtonClass} onClick={() => void act({ action: flags.recording ? 'stopRecord' : 'record' })}>
+              {flags.recording ? t('action.stopRecord') : t('action.record')}
             </button>
             <button type="button" disabled={busy} className={dangerButtonClass} onClick={() => setConfirming({ action: 'end' })}>
               {t('action.end')}
             </button>
           </div>
-          <p id="record-reason" className="text-sm text-slate-700">
-            {t('recordUnavailable')}
-          </p>
+          {flags.recording && (
+            <p role="status" className="text-sm font-medium text-red-800">
+              {t('recordingOn')}
+            </p>
+          )}
 
           <form
             className="space-y-2"
