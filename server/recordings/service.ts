@@ -113,12 +113,29 @@ async function finishOne(recording: Recording, now: Date): Promise<boolean> {
   }
   const objectKey = newObjectKey('recording', 'mp3');
   await storage().put(recording.tenantId, objectKey, encoded.mp3);
-  await db()
-    .update(recordings)
-    .set({ state: 'ready', objectKey, sizeBytes: encoded.mp3.byteLength, durationSeconds: encoded.durationSeconds, readyAt: now, wavPath: null, claimedUntil: null })
-    .where(and(eq(recordings.id, recording.id), eq(recordings.state, 'encoding')));
+  await db().transaction(async (tx) => {
+    const [ready] = await tx
+      .update(recordings)
+      .set({ state: 'ready', objectKey, sizeBytes: encoded.mp3.byteLength, durationSeconds: encoded.durationSeconds, readyAt: now, wavPath: null, claimedUntil: null })
+      .where(and(eq(recordings.id, recording.id), eq(recordings.state, 'encoding')))
+      .returning();
+    // The event in the same transaction as the state, so the recording.ready webhook is never lost nor sent for nothing.
+    if (ready) await appendConferenceEvent(tx, { tenantId: ready.tenantId, conferenceId: ready.conferenceId, kind: 'recording-ready', payload: { recording: recordingReadyPayload(ready) }, at: now });
+  });
   await rm(recording.wavPath!, { force: true });
   return true;
+}
+
+/** What integrators learn of a ready recording; the audio itself through `POST /api/v1/recordings/{id}/link`. */
+function recordingReadyPayload(r: Recording) {
+  return {
+    id: r.id,
+    startedAt: r.startedAt.toISOString(),
+    stoppedAt: r.stoppedAt?.toISOString() ?? null,
+    readyAt: r.readyAt?.toISOString() ?? null,
+    durationSeconds: r.durationSeconds,
+    sizeBytes: r.sizeBytes,
+  };
 }
 
 async function fail(recording: Recording, reason: string): Promise<false> {

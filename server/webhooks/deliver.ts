@@ -13,7 +13,7 @@ import { publicOnlyLookup } from './address';
  * order: a delivery waits while an earlier one of the same conference is still pending. A retry
  * keeps its `webhook-id`, so a receiver that got an attempt whose answer was lost drops the copy.
  */
-/** NOTIFYed by the migration's trigger (0013_webhooks) each time it writes deliveries. */
+/** NOTIFYed by the migration's trigger (0014_webhooks) each time it writes deliveries. */
 export const WEBHOOKS_CHANNEL = 'webhook_deliveries';
 const LEASE_MS = 30_000;
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -94,6 +94,7 @@ export function webhookBody(d: Pick<Claimed, 'type' | 'conference_id' | 'room_id
   let data: Record<string, unknown>;
   if (d.type === 'conference.started') data = { ...conference, startedAt: d.started_at.toISOString() };
   else if (d.type === 'conference.ended') data = { ...conference, endedAt: d.payload.endedAt ?? d.at.toISOString(), reason: d.payload.reason ?? null };
+  else if (d.type === 'recording.ready') data = { ...conference, recording: d.payload.recording };
   else data = { ...conference, participant: d.payload.participant, ...(d.type === 'participant.left' ? { reason: d.payload.reason ?? null } : {}) };
   return JSON.stringify({ type: d.type, timestamp: d.at.toISOString(), data });
 }

@@ -11,6 +11,8 @@ import { WebhookReceiver } from '@/test/webhook-receiver';
 import { deliverDueWebhooks, retryDelay } from './deliver';
 import { startWebhookDelivery } from '@/server/jobs/webhooks';
 import { logger } from '@/server/lib/logger';
+import { readyRecording } from '@/test/recordings';
+import { finishRecordings, recordingStarted, recordingStopped } from '@/server/recordings/service';
 
 /** Issue 10 webhooks: registration (admins, https, no private addresses) and signed, ordered, retried, never doubled deliveries. */
 useTestDatabase();
@@ -142,5 +144,38 @@ describe('deliveries through the outbox', () => {
     } finally {
       await worker.stop();
     }
+  });
+
+  it('sends recording.ready once the MP3 is stored, after conference.ended, and nothing for a recording that failed (REC-1)', async () => {
+    allowPrivate(true);
+    // Only this endpoint now, with its own secret.
+    await call(deleteRoute, 'DELETE', `/api/v1/webhooks/${endpointId}`, { token: t.admin.token, params: { id: endpointId } });
+    receiver.received.length = 0;
+    const created = await call(createRoute, 'POST', '/api/v1/webhooks', { token: t.admin.token, body: { url: receiverUrl, events: ['conference.ended', 'recording.ready'] } });
+    receiver.secret = created.json.secret;
+    const recorded = await openConference({ tenantId: t.tenantId, kind: 'room', roomId: t.roomIds[1], roomNumber: '6212', organizerExtension: null, mediaServer: 'fs-1', sipInstance: 'sip-w', mediaName: 'w-rec', startedAt: start });
+    // A recording whose file never came: failed, so no webhook for it.
+    const lost = await recordingStarted({ tenantId: t.tenantId, conferenceId: recorded, wavPath: '/nonexistent/lost.wav', startedAt: start });
+    await recordingStopped(t.tenantId, lost, new Date(start.getTime() + 1000));
+    await finishRecordings(new Date(start.getTime() + 1000));
+    await closeConference(recorded, new Date(start.getTime() + 5_000), 'empty');
+    // The worker encodes after the conference ended, as it does when the last callers hang up.
+    const recordingId = await readyRecording(t.tenantId, recorded, 4, new Date(start.getTime() + 1000));
+
+    const report = await deliverDueWebhooks({ now: () => new Date(), claimant: 'w', allowPrivate: true });
+    expect(report).toEqual({ delivered: 2, failed: 0 });
+    expect(receiver.rejected).toEqual([]);
+    expect(receiver.received.map((r) => r.type)).toEqual(['conference.ended', 'recording.ready']);
+    expect(receiver.received[1].data).toEqual({
+      conferenceId: recorded,
+      roomId: t.roomIds[1],
+      roomNumber: '6212',
+      recording: { id: recordingId, startedAt: '2026-06-01T09:00:01.000Z', stoppedAt: '2026-06-01T09:00:05.000Z', readyAt: '2026-06-01T09:00:05.000Z', durationSeconds: 4, sizeBytes: expect.any(Number) },
+    });
+    expect(receiver.received[1].data.recording.sizeBytes).toBeGreaterThan(1000);
+    // Encoding again finds nothing to do: the webhook is not doubled.
+    await finishRecordings(new Date());
+    expect(await deliverDueWebhooks({ now: () => new Date(), claimant: 'w', allowPrivate: true })).toEqual({ delivered: 0, failed: 0 });
+    await call(deleteRoute, 'DELETE', `/api/v1/webhooks/${created.json.id}`, { token: t.admin.token, params: { id: created.json.id } });
   });
 });

@@ -16,6 +16,8 @@ export const CONFERENCE_EVENT_KINDS = [
   'participant-left',
   'dial-progress',
   'action',
+  // A recording's MP3 is stored and downloadable (REC-1); no live stream carries it, the webhook does.
+  'recording-ready',
 ] as const;
 export type ConferenceEventKind = (typeof CONFERENCE_EVENT_KINDS)[number];
 

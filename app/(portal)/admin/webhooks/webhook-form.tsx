@@ -24,7 +24,7 @@ export function WebhookForm({ eventTypes }: { eventTypes: string[] }) {
         <div className="flex flex-wrap gap-x-6 gap-y-2">
           {eventTypes.map((type) => (
             <label key={type} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="events" value={type} defaultChecked={type !== 'recording.ready'} className="h-4 w-4" />
+              <input type="checkbox" name="events" value={type} defaultChecked className="h-4 w-4" />
               <span className="font-mono">{type}</span>
             </label>
           ))}
