@@ -7,6 +7,7 @@ import { logger } from '@/server/lib/logger';
 import { deleteExpiredRecordings } from '@/server/recordings/access';
 import { forgetExpiredLinks } from '@/server/recordings/links';
 import { finishRecordings } from '@/server/recordings/service';
+import { forgetOldCommands } from '@/server/live/retention';
 
 export interface DueJobsReport {
   remindersPlanned: number;
@@ -37,5 +38,6 @@ export async function runDueJobs(transport: MailTransport, clock: Clock, claiman
   const deleted = await deleteExpiredRecordings(clock());
   for (const recording of deleted) log.info(recording, 'recording past the retention period deleted');
   await forgetExpiredLinks(clock());
+  await forgetOldCommands(clock());
   return { remindersPlanned, ...delivered, recordingsReady: encoded.ready, recordingsFailed: encoded.failed, recordingsDeleted: deleted.length };
 }

@@ -7,6 +7,7 @@ import { DomainError, ForbiddenError, ValidationError } from '@/server/lib/error
 import { parseInput } from '@/server/lib/validation';
 import { ConferenceEndedError, requestCommand, type CommandResult } from './commands';
 import { openLive, type LiveViewer } from './access';
+import { assertLinkMayAct } from './link-limits';
 
 /**
  * L-2 actions from the live page, a control link or the API: checked here (rights, input, the
@@ -50,6 +51,7 @@ export async function performConferenceAction(viewer: LiveViewer, conferenceId: 
   if (!access.canAct) throw new ForbiddenError('Only the organizer of the room, a tenant admin or a control link may act on this conference');
   if (access.conference.endedAt) throw new ConferenceEndedError();
   if (parsed.action === 'dial') await assertDialAllowed(access.tenantId, parsed.number!);
+  if (viewer.kind === 'link') await assertLinkMayAct(access.conference.id, parsed.action, now);
   const outcome: CommandResult = await requestCommand(
     {
       tenantId: access.tenantId,

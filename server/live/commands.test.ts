@@ -8,6 +8,7 @@ import { seedTenant } from '@/sip/testing/fixtures';
 import { useTestDatabase } from '@/test/database';
 import { CommandConsumer, ConferenceEndedError, commandChannelOf, requestCommand, type CommandResult } from './commands';
 import { EVENTS_CHANNEL, appendConferenceEvent, eventsSince, parseEventNotice } from './events';
+import { COMMANDS_KEPT_MS, forgetOldCommands } from './retention';
 import { holdInstanceLock, InstanceTakenError, SIP_LIVENESS_LOCK, sipInstanceAlive } from './liveness';
 
 useTestDatabase();
@@ -242,5 +243,23 @@ describe('events (L-1)', () => {
       'conference-started',
       'participant-joined',
     ]);
+  });
+});
+
+describe('retention', () => {
+  it('forgets command rows a week old; newer ones stay', async () => {
+    const onA = await conferenceOn(tenantId, 'sip-a');
+    const old = new Date(Date.now() - COMMANDS_KEPT_MS - 60_000);
+    const recent = new Date(Date.now() - COMMANDS_KEPT_MS + 60_000);
+    await requestCommand({ tenantId, conferenceId: onA.conferenceId, action: 'lock', by }, { now: old });
+    await requestCommand({ tenantId, conferenceId: onA.conferenceId, action: 'unlock', by }, { now: recent });
+    const commandsOf = async () => (await db().select().from(conferenceCommands).where(eq(conferenceCommands.conferenceId, onA.conferenceId))).map((c) => c.action);
+    expect((await commandsOf()).sort()).toEqual(['lock', 'unlock']);
+    const forgotten = await forgetOldCommands(new Date());
+    expect(forgotten.commands).toBeGreaterThanOrEqual(1);
+    expect(await commandsOf()).toEqual(['unlock']);
+    // A second round finds nothing more of this conference.
+    await forgetOldCommands(new Date());
+    expect(await commandsOf()).toEqual(['unlock']);
   });
 });

@@ -9,7 +9,10 @@ import { db } from '@/server/db/client';
 import { users } from '@/server/db/schema';
 import { eventsSince } from '@/server/live/events';
 import { liveHub } from '@/server/live/hub';
-import { createRoomLink } from '@/server/live/links';
+import { createRoomLink, resolveLink } from '@/server/live/links';
+import { performConferenceAction } from '@/server/live/actions';
+import { LINK_ACTIONS_PER_MINUTE, LINK_DIALS_PER_HOUR } from '@/server/live/link-limits';
+import { RateLimitError } from '@/server/lib/errors';
 import { listLiveConferences } from '@/server/live/view';
 import { requestSimulatedCall } from '@/server/live/simulated-calls';
 import { createToken } from '@/server/users/tokens';
@@ -66,6 +69,32 @@ describe('actions reach the sip process running the conference', () => {
     expect(answer).toMatchObject({ status: 200, json: { ok: true, data: { result: 'ok' } } });
     const events = await eventsSince({ tenantId: tenant.tenantId, conferenceId: conferenceId(), afterId: 0, limit: 1000 });
     expect(events.find((e) => e.kind === 'action' && (e.payload as { action: string }).action === 'lock')?.payload).toMatchObject({ by: { kind: 'link', id: 'control' }, result: 'ok' });
+  });
+
+  it('caps what a control link may do on one conference (a leaked link floods nothing); the organizer is not capped (L-3)', async () => {
+    const admin = (await actorForUser(tenant.adminUserId))!;
+    const link = await createRoomLink(admin, roomId, { kind: 'control' }, new Date());
+    const linkToken = new URL(link.url).pathname.split('/').pop()!;
+    const viaLink = (body: Record<string, unknown>) => call(linkActionRoute, 'POST', `/l/${linkToken}/actions`, { params: { token: linkToken }, body: { conferenceId: conferenceId(), ...body } });
+    // The earlier test's lock counts too: the cap is per conference, whichever link acted.
+    for (let i = 1; i < LINK_ACTIONS_PER_MINUTE; i++) expect((await viaLink({ action: i % 2 ? 'unlock' : 'lock' })).status).toBe(200);
+    const logged = async () => (await eventsSince({ tenantId: tenant.tenantId, conferenceId: conferenceId(), afterId: 0, limit: 10_000 })).filter((e) => e.kind === 'action').length;
+    const before = await logged();
+    const refused = await viaLink({ action: 'mute', participantId: callers[0].participantId });
+    expect(refused).toMatchObject({ status: 429, json: { ok: false, code: 'live.linkActionsLimit' } });
+    expect(await logged()).toBe(before);
+    const conference = await call(getConferenceRoute, 'GET', `/api/v1/conferences/${conferenceId()}`, { token, params: { id: conferenceId() } });
+    expect(conference.json.participants.find((p: { id: string }) => p.id === callers[0].participantId)).toMatchObject({ muted: false });
+    expect(await act({ action: 'unlock' })).toMatchObject({ status: 200, json: { result: 'ok' } });
+
+    // Dial-out costs money: a link may call out LINK_DIALS_PER_HOUR numbers an hour, even spread over minutes.
+    const resolved = (await resolveLink(linkToken))!;
+    const later = Date.now() + 2 * 60_000;
+    for (let i = 0; i < LINK_DIALS_PER_HOUR; i++)
+      expect(await performConferenceAction({ kind: 'link', link: resolved }, conferenceId(), { action: 'dial', number: `01234567${10 + i}` }, new Date(later + i * 1000))).toEqual({ result: 'dialing' });
+    const tooMany = await performConferenceAction({ kind: 'link', link: resolved }, conferenceId(), { action: 'dial', number: '0123456799' }, new Date(later + 30 * 60_000)).catch((e) => e);
+    expect(tooMany).toBeInstanceOf(RateLimitError);
+    expect(tooMany).toMatchObject({ code: 'live.linkDialsLimit', retryAfterSeconds: 30 * 60 });
   });
 
   it('starts and stops the recording from the API; the live view says it runs (REC-1, L-2)', async () => {

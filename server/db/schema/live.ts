@@ -68,7 +68,7 @@ export const conferenceCommands = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     completedAt: timestamp('completed_at', { withTimezone: true }),
   },
-  (t) => [index('conference_commands_pending').on(t.sipInstance, t.status, t.createdAt)],
+  (t) => [index('conference_commands_pending').on(t.sipInstance, t.status, t.createdAt), index('conference_commands_conference').on(t.conferenceId, t.createdAt), index('conference_commands_created').on(t.createdAt)],
 );
 
 export const LINK_KINDS = ['track', 'control'] as const;

@@ -1,0 +1,2 @@
+CREATE INDEX "conference_commands_conference" ON "conference_commands" USING btree ("conference_id","created_at");--> statement-breakpoint
+CREATE INDEX "conference_commands_created" ON "conference_commands" USING btree ("created_at");
