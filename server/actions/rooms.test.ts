@@ -71,7 +71,7 @@ describe('room form actions', () => {
   });
 
   it('stores every room option from the form: checked boxes, the limit, the report choice and its address (C-7, H-5)', async () => {
-    const options = { enterMuted: 'on', waitForModerator: 'on', endWhenLastModeratorLeaves: 'on', recordFromStart: 'on', maxParticipants: '12', reportTo: 'other', reportEmail: 'Reports@Example.com' };
+    const options = { enterMuted: 'on', waitForModerator: 'on', endWhenLastModeratorLeaves: 'on', recordFromStart: 'on', maxParticipants: '12', reportTo: 'other', reportEmail: 'Reports@Example.com', reportWhenAlone: 'on' };
     const created = await executeAction(actions.createRoom, tenant.subscriber.actor, { ...form, roomNumber: '5570', ...options }, now);
     expect(created).toMatchObject({
       ok: true,
@@ -86,12 +86,13 @@ describe('room form actions', () => {
           announceRecording: false,
           maxParticipants: 12,
           reportRecipient: 'reports@example.com',
+          reportWhenAlone: true,
         },
       },
     });
     if (!created.ok) throw new Error('setup failed');
     const changed = await executeAction(actions.updateRoom, tenant.subscriber.actor, { ...form, roomId: created.data.room.id, roomNumber: '5571', announceJoinLeave: 'on', maxParticipants: '500', reportTo: 'none' }, now);
-    expect(changed).toMatchObject({ ok: true, data: { room: { enterMuted: false, announceJoinLeave: true, maxParticipants: 500, reportRecipient: 'none' } } });
+    expect(changed).toMatchObject({ ok: true, data: { room: { enterMuted: false, announceJoinLeave: true, maxParticipants: 500, reportRecipient: 'none', reportWhenAlone: false } } });
   });
 
   it.each([

@@ -31,6 +31,7 @@ const roomForm = z.object({
   maxParticipants: formText,
   reportTo: formText,
   reportEmail: formText,
+  reportWhenAlone: checkbox,
 });
 type RoomForm = z.output<typeof roomForm>;
 

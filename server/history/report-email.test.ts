@@ -97,4 +97,16 @@ describe('the report email after a conference (H-5)', () => {
     const simulated = await held(fr, fr.roomIds[0], [['+33600000005', null, 5], ['+33600000006', null, 5]], SIMULATED_MEDIA_SERVER);
     for (const id of [none, alone, adhoc, simulated]) expect(await reportsOf(id)).toEqual([]);
   });
+
+  it('is written for a lone caller when the room asks for it (reportWhenAlone)', async () => {
+    await updateRoom(en.admin.actor, en.roomIds[1], { reportWhenAlone: true }, NOW);
+    const alone = await held(en, en.roomIds[1], [['+441234999', 'Solo', 5]]);
+    expect(await reportsOf(alone)).toHaveLength(1);
+    await dispatchDue({ transport, clock: () => NOW });
+    const [mail] = (await mailsOf(en.roomIds[1])).filter((m) => m.text.includes('+441234999'));
+    expect(mail.text).toContain('Solo — +441234999 (organizer): from');
+    // Set back, a lone caller gets none again.
+    await updateRoom(en.admin.actor, en.roomIds[1], { reportWhenAlone: false }, NOW);
+    expect(await reportsOf(await held(en, en.roomIds[1], [['+441234998', null, 5]]))).toEqual([]);
+  });
 });

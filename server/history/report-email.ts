@@ -14,7 +14,7 @@ import { legMinutes, legSeconds } from './participant-minutes';
  * conference is closed, once (the closing update happens once, and the notifications' unique key
  * holds per conference and recipient). Goes to the room's `reportRecipient`: nobody (`none`), its
  * organizer, or an address. Ad-hoc calls have no room and so no report; neither has a conference
- * with fewer than two legs (rooms have no "report when alone" option), nor `call simulate`'s.
+ * with fewer than two legs unless its room asks for it (`reportWhenAlone`), nor `call simulate`'s.
  */
 export async function enqueueConferenceReport(tx: Executor, conferenceId: string, now: Date): Promise<void> {
   const [found] = await tx
@@ -32,7 +32,7 @@ export async function enqueueConferenceReport(tx: Executor, conferenceId: string
     .from(participants)
     .where(eq(participants.conferenceId, conferenceId))
     .orderBy(asc(participants.joinedAt), asc(participants.id));
-  if (legs.length < 2) return;
+  if (legs.length === 0 || (legs.length < 2 && !room.reportWhenAlone)) return;
   const endedAt = conference.endedAt ?? now;
   const facts: ReportFacts = {
     tenantName: tenant.name,

@@ -11,4 +11,5 @@ export const ROOM_OPTION_DEFAULTS = {
   maxParticipants: 60,
   recordFromStart: false,
   reportRecipient: 'organizer',
+  reportWhenAlone: false,
 } as const;

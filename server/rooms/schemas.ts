@@ -31,6 +31,7 @@ export const roomOptionFields = {
   maxParticipants: z.number('maxParticipants.range').int('maxParticipants.range').min(2, 'maxParticipants.range').max(500, 'maxParticipants.range'),
   recordFromStart: z.boolean('field.boolean'),
   reportRecipient: reportRecipientSchema,
+  reportWhenAlone: z.boolean('field.boolean'),
 };
 const optionalRoomOptions = Object.fromEntries(Object.entries(roomOptionFields).map(([k, v]) => [k, v.optional()])) as {
   [K in keyof typeof roomOptionFields]: z.ZodOptional<(typeof roomOptionFields)[K]>;

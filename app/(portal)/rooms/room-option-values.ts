@@ -3,7 +3,7 @@ import type { RoomOptionValues } from './room-options-fields';
 
 type StoredOptions = Pick<
   RoomView,
-  'enterMuted' | 'waitForModerator' | 'endWhenLastModeratorLeaves' | 'announceJoinLeave' | 'announceRecording' | 'recordFromStart' | 'maxParticipants' | 'reportRecipient'
+  'enterMuted' | 'waitForModerator' | 'endWhenLastModeratorLeaves' | 'announceJoinLeave' | 'announceRecording' | 'recordFromStart' | 'maxParticipants' | 'reportRecipient' | 'reportWhenAlone'
 >;
 
 /** A room's stored options as the form shows them: the report address splits into a choice and an email. */

@@ -19,6 +19,7 @@ export interface RoomOptionValues {
   maxParticipants: string;
   reportTo: ReportChoice;
   reportEmail: string;
+  reportWhenAlone: boolean;
 }
 
 const SWITCHES = ['enterMuted', 'waitForModerator', 'endWhenLastModeratorLeaves', 'announceJoinLeave', 'announceRecording', 'recordFromStart'] as const;
@@ -123,6 +124,20 @@ export function RoomOptionsFields({ initial, submitted, error }: Props) {
           </div>
         )}
         <FieldError id="reportRecipient-error" code={reportError} />
+        {reportTo === 'none' ? (
+          // Nothing to send, nothing to choose; what was chosen stays for when a recipient comes back.
+          (submitted ? submitted.reportWhenAlone === 'on' : initial.reportWhenAlone) && <input type="hidden" name="reportWhenAlone" value="on" />
+        ) : (
+          <label className="mt-2 flex items-start gap-2 text-sm text-slate-800">
+            <input
+              type="checkbox"
+              name="reportWhenAlone"
+              defaultChecked={submitted ? submitted.reportWhenAlone === 'on' : initial.reportWhenAlone}
+              className="mt-0.5 h-4 w-4 rounded border-slate-400 text-indigo-700"
+            />
+            {t('reportWhenAlone')}
+          </label>
+        )}
       </fieldset>
     </fieldset>
   );

@@ -37,6 +37,8 @@ export const rooms = pgTable(
     recordFromStart: boolean('record_from_start').notNull().default(defaults.recordFromStart),
     // 'none', 'organizer' or an email address: who gets the report after each conference (H-5).
     reportRecipient: text('report_recipient').notNull().default(defaults.reportRecipient),
+    // H-5: a conference with a single leg gets a report only when the room asks for it.
+    reportWhenAlone: boolean('report_when_alone').notNull().default(defaults.reportWhenAlone),
     // The name as the rooms search compares it (accents and case aside), kept by PostgreSQL with
     // search_text() from migration 0008_search_sql, so a search does not unaccent every row.
     searchName: text('search_name').generatedAlwaysAs(sql`search_text(name)`),

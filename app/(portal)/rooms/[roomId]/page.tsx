@@ -90,6 +90,7 @@ export default async function RoomPage({
     [to('recordFromStart'), yesNo(room.recordFromStart)],
     [to('maxParticipants'), String(room.maxParticipants)],
     [to('report'), room.reportRecipient === 'none' || room.reportRecipient === 'organizer' ? to(`reportTo.${room.reportRecipient}`) : room.reportRecipient],
+    ...(room.reportRecipient === 'none' ? [] : [[to('reportWhenAlone'), yesNo(room.reportWhenAlone)] as [string, string]]),
   ];
 
   return (

@@ -1,0 +1,1 @@
+ALTER TABLE "rooms" ADD COLUMN "report_when_alone" boolean DEFAULT false NOT NULL;
