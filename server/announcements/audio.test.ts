@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import wavefile from 'wavefile';
+import libsamplerate from '@alexanderolsen/libsamplerate-js';
 import { toneWav } from '@/test/audio';
 import { AudioRefused, MAX_ANNOUNCEMENT_BYTES, toTelephoneWav } from './audio';
 
@@ -24,6 +25,33 @@ describe('T-2 welcome announcement audio: checked, converted to 8 kHz 16-bit mon
     // A 440 Hz sine at half scale: RMS ≈ 0.5 / √2 of 32767.
     expect(out.rms).toBeGreaterThan(10_000);
     expect(out.rms).toBeLessThan(13_000);
+  });
+
+  it('resamples piecewise exactly as in one go: no seam, no lost or extra sample', async () => {
+    const input = toneWav({ seconds: 3.7, rate: 44_100, channels: 1, hz: 1000 });
+    const ours = read((await toTelephoneWav(input)).wav).samples;
+    const whole = await libsamplerate.create(1, 44_100, 8000, { converterType: libsamplerate.ConverterType.SRC_SINC_MEDIUM_QUALITY });
+    const samples = new wavefile.WaveFile(input).getSamples(false, Float32Array) as unknown as Float32Array;
+    const reference = whole.simple(Float32Array.from(samples, (v) => v / 32768));
+    whole.destroy();
+    expect(ours.length).toBe(Math.round((samples.length * 8000) / 44_100));
+    let worst = 0;
+    for (let i = 0; i < Math.min(ours.length, reference.length); i++) worst = Math.max(worst, Math.abs(ours[i] - Math.round(reference[i] * 32767)));
+    expect(worst).toBeLessThanOrEqual(2);
+  });
+
+  it('lets the process serve others while it converts a minute of audio', async () => {
+    let turns = 0;
+    let running = true;
+    const tick = () => {
+      turns++;
+      if (running) setImmediate(tick);
+    };
+    setImmediate(tick);
+    await toTelephoneWav(toneWav({ seconds: 59, rate: 44_100, channels: 1 }));
+    running = false;
+    // One turn at least per second of audio resampled: never held for the whole conversion.
+    expect(turns).toBeGreaterThanOrEqual(59);
   });
 
   it('filters what a phone line cannot carry instead of folding it back (6 kHz tone → near silence)', async () => {

@@ -40,7 +40,11 @@ export async function toTelephoneWav(bytes: Uint8Array): Promise<TelephoneAudio>
   if (!decoded || length === 0 || !(decoded.sampleRate > 0)) throw new AudioRefused('announcement.notAudio');
   const durationMs = Math.round((length / decoded.sampleRate) * 1000);
   if (durationMs > MAX_ANNOUNCEMENT_MS) throw new AudioRefused('announcement.tooLong');
-  const voice = await resample(mono(decoded.channels, length), decoded.sampleRate);
+  // Each step of a minute of audio holds the event loop tens of milliseconds: others are served between them.
+  await yieldToEventLoop();
+  const mixed = mono(decoded.channels, length);
+  await yieldToEventLoop();
+  const voice = await resample(mixed, decoded.sampleRate);
   const out = new wavefile.WaveFile();
   out.fromScratch(1, TELEPHONE_SAMPLE_RATE, '16', toInt16(voice));
   return { wav: out.toBuffer(), durationMs };
@@ -115,6 +119,7 @@ async function decodeMp3(bytes: Uint8Array): Promise<Decoded | null> {
       total += part.samplesDecoded;
       part.channelData.forEach((data, i) => (channels[i] ??= []).push(data.slice(0, part.samplesDecoded)));
       if (total > (sampleRate * MAX_ANNOUNCEMENT_MS) / 1000 + sampleRate) throw new AudioRefused('announcement.tooLong');
+      await yieldToEventLoop();
     }
     if (total === 0) return null;
     return { channels: channels.map(concat), sampleRate };
@@ -139,19 +144,41 @@ function mono(channels: ArrayLike<number>[], length: number): Float32Array {
   return out;
 }
 
+/** Work is cut into pieces of about this much audio, the event loop served between them. */
+const RESAMPLE_CHUNK_SECONDS = 1;
+/** Silence fed after the voice so that the filter gives back its last samples (its delay is a few ms). */
+const FLUSH_SECONDS = 0.1;
+
 /**
  * libsamplerate's band-limited sinc (medium quality): downsampling without its low-pass filter
- * would fold everything above 4 kHz back into the voice band.
+ * would fold everything above 4 kHz back into the voice band. Fed a second at a time through its
+ * streaming API (the filter state carries over), yielding in between: converting a minute of
+ * audio takes about half a second of CPU, which must not stall every other request of the web
+ * process (bench:announcement prints the longest stall).
  */
 async function resample(samples: Float32Array, rate: number): Promise<Float32Array> {
   if (rate === TELEPHONE_SAMPLE_RATE) return samples;
   const converter = await libsamplerate.create(1, rate, TELEPHONE_SAMPLE_RATE, { converterType: libsamplerate.ConverterType.SRC_SINC_MEDIUM_QUALITY });
   try {
-    return converter.simple(samples);
+    const expected = Math.round((samples.length * TELEPHONE_SAMPLE_RATE) / rate);
+    const out = new Float32Array(expected);
+    const input = concat([samples, new Float32Array(Math.ceil(rate * FLUSH_SECONDS))]);
+    const step = Math.round(rate * RESAMPLE_CHUNK_SECONDS);
+    let written = 0;
+    for (let at = 0; at < input.length && written < expected; at += step) {
+      const part = converter.full(input.subarray(at, at + step));
+      const kept = Math.min(part.length, expected - written);
+      out.set(part.subarray(0, kept), written);
+      written += kept;
+      await yieldToEventLoop();
+    }
+    return out.subarray(0, written);
   } finally {
     converter.destroy();
   }
 }
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function toInt16(samples: Float32Array): Int16Array {
   const out = new Int16Array(samples.length);
