@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt } from 'drizzle-orm';
 import { db } from '@/server/db/client';
 import { recordingLinks, recordings, type Recording } from '@/server/db/schema';
 import { env } from '@/server/lib/env';
@@ -33,6 +33,20 @@ export async function recordingByLink(token: string, now: Date): Promise<Uint8Ar
     .where(and(eq(recordingLinks.tokenHash, hashOf(token)), gt(recordingLinks.expiresAt, now), eq(recordings.state, 'ready')));
   if (!row?.objectKey) return null;
   return storage().get(row.tenantId, row.objectKey);
+}
+
+/**
+ * A live link whose recording is still being written or encoded (a report email opened at once
+ * after the conference): the link will work in a moment, which a 404 would wrongly deny.
+ */
+export async function recordingLinkPending(token: string, now: Date): Promise<boolean> {
+  if (!TOKEN.test(token)) return false;
+  const [row] = await db()
+    .select({ id: recordings.id })
+    .from(recordingLinks)
+    .innerJoin(recordings, and(eq(recordings.id, recordingLinks.recordingId), eq(recordings.tenantId, recordingLinks.tenantId)))
+    .where(and(eq(recordingLinks.tokenHash, hashOf(token)), gt(recordingLinks.expiresAt, now), inArray(recordings.state, ['recording', 'encoding'])));
+  return Boolean(row);
 }
 
 /** Links expired for a day are of no use to anyone (the day's grace keeps a link just opened from vanishing mid-read). */

@@ -1,13 +1,21 @@
 import { systemClock } from '@/server/lib/clock';
-import { recordingByLink } from '@/server/recordings/links';
+import { recordingByLink, recordingLinkPending } from '@/server/recordings/links';
 
 type Params = { token: string };
+
+const PLAIN = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' };
+/** Whoever follows the link has no session and so no language of ours: both, as the emails are read in either. */
+const PREPARING = "L'enregistrement est en cours de préparation ; réessayez dans une minute.\nThe recording is still being prepared; try again in a minute.\n";
 
 /** REC-2: the expiring link of a recording; no session, the token is the permission. */
 export async function GET(request: Request, context: { params: Promise<Params> }): Promise<Response> {
   const { token } = await context.params;
-  const mp3 = await recordingByLink(token, systemClock());
-  if (!mp3) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  const now = systemClock();
+  const mp3 = await recordingByLink(token, now);
+  if (!mp3) {
+    if (await recordingLinkPending(token, now)) return new Response(PREPARING, { status: 503, headers: { ...PLAIN, 'retry-after': '30' } });
+    return new Response('Not found', { status: 404, headers: PLAIN });
+  }
   return new Response(mp3 as BodyInit, {
     headers: { 'content-type': 'audio/mpeg', 'content-length': String(mp3.byteLength), 'cache-control': 'private, no-store', 'content-disposition': `${new URL(request.url).searchParams.has('download') ? 'attachment' : 'inline'}; filename="recording.mp3"` },
   });

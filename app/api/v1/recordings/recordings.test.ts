@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { closeConference, openConference } from '@/server/conferences/records';
-import { recordingByLink } from '@/server/recordings/links';
+import { linkFor, recordingByLink } from '@/server/recordings/links';
+import { finishRecordings, recordingStarted, recordingStopped } from '@/server/recordings/service';
+import { writeSimulatedRecording } from '@/sip/telephony/sim/recording';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { call } from '@/test/api/client';
 import { useTestDatabase } from '@/test/database';
 import { readyRecording } from '@/test/recordings';
@@ -58,6 +63,28 @@ describe('recordings API (REC-2)', () => {
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.json)).toContain('ttlSeconds');
     expect((await fetchLink('http://localhost/api/recordings/' + 'x'.repeat(43))).status).toBe(404);
+  });
+
+  it("answers a link followed before the MP3 is encoded with 503 'being prepared' and Retry-After, then the audio", async () => {
+    const held = await openConference({ tenantId: acme.tenantId, kind: 'room', roomId: acme.roomIds[1], roomNumber: '6790', organizerExtension: null, mediaServer: 'fs-1', sipInstance: 'sip-1', mediaName: 'rec-pending', startedAt });
+    const wavPath = path.join(await mkdtemp(path.join(os.tmpdir(), 'rec-pending-')), 'recording.wav');
+    writeSimulatedRecording(wavPath, 2000);
+    const id = await recordingStarted({ tenantId: acme.tenantId, conferenceId: held, wavPath, startedAt });
+    // As the report email does when the conference closes: a link before the worker encoded it.
+    const { url } = await linkFor({ id, tenantId: acme.tenantId }, 3600, new Date());
+    for (const step of ['recording', 'encoding']) {
+      const early = await fetchLink(url);
+      expect(early.status, step).toBe(503);
+      expect(early.headers.get('retry-after')).toBe('30');
+      const text = await early.text();
+      expect(text).toContain('being prepared');
+      expect(text).toContain('en cours de préparation');
+      if (step === 'recording') await recordingStopped(acme.tenantId, id, new Date(startedAt.getTime() + 2000));
+    }
+    await finishRecordings(new Date(startedAt.getTime() + 2000));
+    const ready = await fetchLink(url);
+    expect(ready.status).toBe(200);
+    expect(ready.headers.get('content-type')).toBe('audio/mpeg');
   });
 
   it('lets admins only delete it: the row stays as deleted, its links 404 at once', async () => {
