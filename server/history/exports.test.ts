@@ -3,7 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/server/db/client';
 import { GET as conferencePdf } from '@/app/api/v1/conferences/[id]/report.pdf/route';
 import { GET as exportCsv } from '@/app/api/v1/conferences/export.csv/route';
 import { GET as monthPdf } from '@/app/api/v1/conferences/report.pdf/route';
@@ -15,6 +17,8 @@ import { useTestDatabase } from '@/test/database';
 import { seedTenant, type SeededTenant } from '@/test/seed';
 import { CSV_COLUMNS } from './csv';
 
+// A small pool, so that a few abandoned downloads would exhaust it if they kept their connections.
+process.env.DATABASE_POOL_SIZE = '3';
 useTestDatabase();
 
 const at = (iso: string) => new Date(iso);
@@ -162,5 +166,50 @@ describe('GET /api/v1/usage (H-4)', () => {
   it('is for tenant admins only (403)', async () => {
     const answer = await call(usageRoute as never, 'GET', '/api/v1/usage', { token: acme.subscriber.token, query: { month: '2026-04' } });
     expect(answer.status).toBe(403);
+  });
+});
+
+describe('a monthly PDF of thousands of pages (H-3)', () => {
+  let big: SeededTenant;
+  const CONFERENCES = 400;
+  const LEGS = 20;
+
+  beforeAll(async () => {
+    big = await seedTenant('Big');
+    // Written by PostgreSQL itself, as bench/history does: 8,000 legs in June 2026.
+    await db().execute(sql`
+      insert into conferences (id, tenant_id, room_number, kind, organizer_extension, media_server, sip_instance, media_name, started_at, ended_at, end_reason, participant_count, participant_minutes)
+      select gen_random_uuid(), ${big.tenantId}, null, 'adhoc', '201', 'fs-1', 'sip-1', 'big-' || i,
+        timestamptz '2026-06-01T08:00:00Z' + i * interval '1 hour', timestamptz '2026-06-01T08:30:00Z' + i * interval '1 hour', 'empty', ${LEGS}, ${LEGS * 30}
+      from generate_series(0, ${CONFERENCES - 1}) as i`);
+    await db().execute(sql`
+      insert into participants (tenant_id, conference_id, call_id, caller_number, caller_name, role, direction, joined_at, left_at, end_reason)
+      select ${big.tenantId}, c.id, c.media_name || '-' || j, '+3361' || lpad((j * 7919)::text, 7, '0'), 'Hélène ' || j, 'participant', 'inbound', c.started_at, c.ended_at, 'hangup'
+      from conferences c cross join generate_series(1, ${LEGS}) as j where c.tenant_id = ${big.tenantId}`);
+  });
+
+  const open = () => monthPdf(new Request('http://localhost/api/v1/conferences/report.pdf?month=2026-06', { headers: { authorization: `Bearer ${big.admin.token}` } }), { params: Promise.resolve({}) });
+
+  it('is written as the client reads, to the last conference, with every page numbered', async () => {
+    const bytes = Buffer.from(await (await open()).arrayBuffer());
+    // Larger than what the report renders ahead of its reader: it waited for the reader and went on.
+    expect(bytes.byteLength).toBeGreaterThan(4 * 64 * 1024);
+    const pages = pdfText(bytes).split('\f').filter((page) => page.trim());
+    expect(pages.length).toBeGreaterThan(150);
+    pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1}`));
+    expect(pages.at(-1)).toContain('Hélène 20');
+    expect(pdfText(bytes).match(/Appel ad hoc depuis le 201/g)).toHaveLength(CONFERENCES);
+  });
+
+  it('lets go of its database connection when the client goes away (more give-ups than the pool holds)', async () => {
+    const pool = Number(process.env.DATABASE_POOL_SIZE);
+    const readers = await Promise.all(Array.from({ length: pool + 1 }, async () => (await open()).body!.getReader()));
+    for (const reader of readers) expect((await reader.read()).done).toBe(false);
+    // Time for each report to run ahead of its reader and wait for it, holding its cursor's connection.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await Promise.all(readers.map((reader) => reader.cancel()));
+    // A writer left waiting for a reader that is gone would keep its cursor's connection for ever.
+    const answered = await Promise.race([db().execute(sql`select 1`).then(() => 'answered'), new Promise((resolve) => setTimeout(() => resolve('pool exhausted'), 10_000))]);
+    expect(answered).toBe('answered');
   });
 });

@@ -22,6 +22,8 @@ const BOLD = fontFile('DejaVuSans-Bold.ttf');
 
 const MARGIN = 40;
 const ROW = 16;
+/** How far the monthly PDF may run ahead of its reader before it waits (a slow client holds no more than this). */
+const AHEAD_BYTES = 64 * 1024;
 
 /** One line of the table of legs. */
 interface LegRow {
@@ -70,7 +72,30 @@ class Report {
       { label: 'min', width: 40, align: 'right' },
     ];
     this.doc.on('pageAdded', () => this.footer());
+    // pdfkit pushes what it renders without looking at the reader; Node calls _read when the
+    // reader wants more, which is when a writer waiting in readerCaughtUp may go on.
+    this.doc._read = () => this.wakeWriter();
+    this.doc.once('close', () => this.wakeWriter());
     this.doc.addPage();
+  }
+
+  private waiting: (() => void) | null = null;
+
+  private wakeWriter(): void {
+    const wake = this.waiting;
+    this.waiting = null;
+    wake?.();
+  }
+
+  /** Resolves once the reader has taken what was rendered, at once when little is waiting. */
+  async readerCaughtUp(): Promise<void> {
+    if (this.doc.readableLength <= AHEAD_BYTES || this.doc.destroyed) return;
+    await new Promise<void>((resolve) => (this.waiting = resolve));
+  }
+
+  /** The client went away (its stream was cancelled): nothing more to render. */
+  get abandoned(): boolean {
+    return this.doc.destroyed;
   }
 
   private footer(): void {
@@ -168,9 +193,16 @@ class Report {
     this.doc.font(FONT).fontSize(9).text(this.t('pdf.noLegs'), MARGIN);
   }
 
-  response(filename: string): Response {
-    this.doc.end();
-    return new Response(Readable.toWeb(this.doc as unknown as Readable) as ReadableStream, {
+  response(filename: string, rest?: () => Promise<void>): Response {
+    if (rest)
+      void rest().then(
+        () => this.doc.destroyed || this.doc.end(),
+        (error: unknown) => this.doc.destroy(error instanceof Error ? error : new Error(String(error))),
+      );
+    else this.doc.end();
+    // Counted in bytes: toWeb's default counts chunks (16,384 of them), and pdfkit writes many small ones.
+    const body = Readable.toWeb(this.doc as unknown as Readable, { strategy: new ByteLengthQueuingStrategy({ highWaterMark: 16 * 1024 }) });
+    return new Response(body as ReadableStream, {
       headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'private, no-store' },
     });
   }
@@ -229,23 +261,28 @@ export async function monthReportPdf(actor: Actor, query: MonthQuery, now: Date,
     [t('pdf.participants'), String(rows.reduce((s, r) => s + r.participantCount, 0))],
     [t('pdf.participantMinutes'), String(rows.reduce((s, r) => s + r.participantMinutes, 0))],
   ], now);
-  let current: string | null = null;
-  for await (const line of lines(monthLegBatches(scope, range, now))) {
-    if (line.conference_id !== current) {
-      current = line.conference_id;
-      const row = byId.get(current);
-      report.conference({
-        title: conferenceTitle(t, { kind: line.kind, roomNumber: line.room_number, roomName: line.room_name, organizerExtension: line.organizer_extension }),
-        startedAt: line.conference_started_at,
-        endedAt: line.conference_ended_at,
-        durationSeconds: legSeconds(line.conference_started_at, line.conference_ended_at, now),
-        participantMinutes: row?.participantMinutes ?? 0,
-      });
+  // The legs follow as the client reads (H-3: a month of 200,000 legs is thousands of pages).
+  const rest = async () => {
+    let current: string | null = null;
+    for await (const line of lines(monthLegBatches(scope, range, now))) {
+      if (report.abandoned) return;
+      if (line.conference_id !== current) {
+        current = line.conference_id;
+        const row = byId.get(current);
+        report.conference({
+          title: conferenceTitle(t, { kind: line.kind, roomNumber: line.room_number, roomName: line.room_name, organizerExtension: line.organizer_extension }),
+          startedAt: line.conference_started_at,
+          endedAt: line.conference_ended_at,
+          durationSeconds: legSeconds(line.conference_started_at, line.conference_ended_at, now),
+          participantMinutes: row?.participantMinutes ?? 0,
+        });
+      }
+      report.leg(
+        { callerNumber: line.caller_number, callerName: line.caller_name, role: line.role, joinedAt: line.joined_at, leftAt: line.left_at, durationSeconds: line.duration_seconds, participantMinutes: line.participant_minutes },
+        line.conference_started_at,
+      );
+      await report.readerCaughtUp();
     }
-    report.leg(
-      { callerNumber: line.caller_number, callerName: line.caller_name, role: line.role, joinedAt: line.joined_at, leftAt: line.left_at, durationSeconds: line.duration_seconds, participantMinutes: line.participant_minutes },
-      line.conference_started_at,
-    );
-  }
-  return report.response(`conferences-${month}.pdf`);
+  };
+  return report.response(`conferences-${month}.pdf`, rest);
 }
