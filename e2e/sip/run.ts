@@ -24,6 +24,16 @@ const localIp = process.env.SIP_TEST_LOCAL_IP ?? '127.0.0.1';
 const calleePort = Number(process.env.SIP_TEST_CALLEE_PORT ?? 5090);
 const only = process.env.SIP_TEST_ONLY;
 const MIN = 60_000;
+/**
+ * SIPp's own ports on SIP_TEST_LOCAL_IP. The bridge's servers listen on the same address when the
+ * test runs on their host: drachtio-server on 5060 and FreeSWITCH's drachtio_mrf profile on 5080
+ * (docker/freeswitch/sip_profiles/mrf.xml), FreeSWITCH's RTP on 16384-32768. A SIPp that cannot
+ * bind its port exits 254 before placing its call ("Unable to bind main socket"), so callers take
+ * SIP ports from 5100 on and media ports from 10000 on, below FreeSWITCH's RTP range.
+ */
+const callerSipPort = (n: number) => 5100 + n;
+const callerMediaPort = (n: number) => 10_000 + 10 * n;
+const CALLEE_MEDIA_PORT = 9_000;
 
 interface Call {
   dialled: string;
@@ -186,7 +196,7 @@ async function main(): Promise<number> {
     },
     {
       name: 'enter muted: a participant joins muted (C-7)',
-      calls: [{ dialled: tenant.portalNumber, scenario: caller('+33611110018', portal('4719', '1357'), { kind: 'caller-bye', stayMs: 5_000 }) }],
+      calls: [{ dialled: tenant.portalNumber, scenario: caller('+33611110018', portal('4719', '1357'), { kind: 'caller-bye', stayMs: 12_000 }) }],
       check: () => records.mutedState(muted, '+33611110018', true),
     },
     {
@@ -222,9 +232,9 @@ async function main(): Promise<number> {
       await writeFile(file, xml);
       for (const [capture, content] of captures) await writeFile(capture, content);
       await wait(call.startAfterMs ?? 0);
-      return sipp(file, [target, '-s', call.dialled, '-p', String(5070 + n), '-mp', String(16000 + 10 * n)]);
+      return sipp(file, [target, '-s', call.dialled, '-p', String(callerSipPort(n)), '-mp', String(callerMediaPort(n))]);
     });
-    const callee = c.withCallee ? sipp(path.join(dir, 'callee.xml'), ['-p', String(calleePort), '-mp', '18000']) : null;
+    const callee = c.withCallee ? sipp(path.join(dir, 'callee.xml'), ['-p', String(calleePort), '-mp', String(CALLEE_MEDIA_PORT)]) : null;
     const results = await Promise.all(runs);
     const calleeResult = callee ? await callee : { code: 0, output: '' };
     const failed = results.findIndex((r) => r.code !== 0);

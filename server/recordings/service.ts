@@ -10,6 +10,12 @@ import { encodeWavFile } from './mp3';
 
 /** A worker that took a recording to encode and died lets it go after this; an hour of audio encodes in seconds. */
 export const ENCODING_LEASE_MS = 10 * 60_000;
+/**
+ * A recording its sip process left running is taken this long after its conference ended:
+ * FreeSWITCH flushes up to 4 s of buffered audio and closes the WAV a moment after the
+ * conference is cleared (docs/telephony.md, "recording stop answers before the file is complete").
+ */
+export const ORPHANED_RECORDING_GRACE_MS = 10_000;
 
 export interface RecordingStartedInput {
   tenantId: string;
@@ -71,7 +77,7 @@ export async function finishRecordings(now: Date): Promise<FinishReport> {
   const orphaned = db()
     .select({ id: conferences.id })
     .from(conferences)
-    .where(and(eq(conferences.id, recordings.conferenceId), isNotNull(conferences.endedAt)));
+    .where(and(eq(conferences.id, recordings.conferenceId), isNotNull(conferences.endedAt), lt(conferences.endedAt, new Date(now.getTime() - ORPHANED_RECORDING_GRACE_MS))));
   await db()
     .update(recordings)
     .set({ state: 'encoding', stoppedAt: sql`(select ${conferences.endedAt} from ${conferences} where ${conferences.id} = ${recordings.conferenceId})` })

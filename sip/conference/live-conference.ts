@@ -186,7 +186,7 @@ export class LiveConference {
     const arrival = {};
     this.arriving.add(arrival);
     try {
-      return await this.join(joiner, joinedAt);
+      return await this.join(joiner, joinedAt, arrival);
     } finally {
       this.arriving.delete(arrival);
     }
@@ -397,7 +397,7 @@ export class LiveConference {
     return this.ctx.services.checkModeratorPin(this.tenant.id, this.setup.roomId, pin, { number: member.callerNumber }, this.ctx.clock.now());
   }
 
-  private async join(joiner: Joiner, joinedAt: Date): Promise<string | null> {
+  private async join(joiner: Joiner, joinedAt: Date, arrival: object): Promise<string | null> {
     const moderator = isModerator(joiner.role);
     if (moderator) this.moderatorCame = true;
     const muted = this.setup.options.enterMuted && !moderator;
@@ -442,6 +442,8 @@ export class LiveConference {
       leaveReason: null,
     };
     this.members.set(memberId, member);
+    // In now: no longer arriving, or a lone first caller would count twice below and lose the music (C-1).
+    this.arriving.delete(arrival);
     joiner.leg.onDigit((key) => member.keypad.press(key));
     this.joins++;
     await this.reconcile();

@@ -168,6 +168,9 @@ describe('recording (REC-1) on the simulator', () => {
     await endWhatAPreviousRunLeft({ services: restarted.deps.services, telephony: restarted.engine, clock: restarted.deps.clock, log: pino({ level: 'silent' }), sipInstance: restarted.sipInstance });
     const endedAt = restarted.clock.now();
     await restarted.settled();
+    // Not at once: FreeSWITCH is still writing the end of the file.
+    expect(await finishRecordings(new Date(endedAt.getTime() + 1000))).toEqual({ ready: 0, failed: 0 });
+    expect((await rowsOf(conferenceId!))[0].state).toBe('recording');
     expect(await finishRecordings(at(30 * MIN))).toEqual({ ready: 1, failed: 0 });
     const [finished] = await rowsOf(conferenceId!);
     expect(finished).toMatchObject({ state: 'ready', stoppedAt: endedAt });

@@ -2,6 +2,9 @@ import type { CallLeg, ConferenceEvents, JoinFlags, MediaConference, Prompt } fr
 import { DrachtioLeg } from './leg';
 import type { EslEvent, FsConference, FsEndpoint } from './types';
 
+/** How long a stopped recording waits for FreeSWITCH to report its file closed (it takes tens of ms). */
+export const RECORDING_CLOSE_WAIT_MS = 2_000;
+
 /** A FreeSWITCH API command through the media server's own event socket; rejects when FreeSWITCH does not answer in time. */
 export type FreeswitchApi = (command: string) => Promise<string>;
 
@@ -77,8 +80,30 @@ export class DrachtioConference implements MediaConference {
     await this.conference.startRecording(file);
   }
 
+  /**
+   * FreeSWITCH answers `recording stop` before its record thread has written the audio it still
+   * buffers (up to 64 KiB: 4 s at 8 kHz) and closed the WAV; the worker encodes the file as soon
+   * as the recording is marked stopped, and on real servers it once read 8.2 s of a 10.3 s
+   * recording. So this resolves when FreeSWITCH says the file is closed (`stop-recording`, fsmrf's
+   * `stopRecording` event, whose Path is the file), or after RECORDING_CLOSE_WAIT_MS at most.
+   */
   async stopRecording(file: string): Promise<void> {
-    await this.conference.stopRecording(file);
+    let timer: NodeJS.Timeout | undefined;
+    let closedListener: (evt: EslEvent) => void = () => {};
+    const closed = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, RECORDING_CLOSE_WAIT_MS);
+      closedListener = (evt) => {
+        if (evt.getHeader('Path') === file) resolve();
+      };
+      this.conference.on('stopRecording', closedListener);
+    });
+    try {
+      await this.conference.stopRecording(file);
+      await closed;
+    } finally {
+      clearTimeout(timer);
+      this.conference.removeListener('stopRecording', closedListener);
+    }
   }
 
   on<E extends keyof ConferenceEvents>(event: E, listener: ConferenceEvents[E]): void {

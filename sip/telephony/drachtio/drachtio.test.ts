@@ -4,7 +4,7 @@ import pino from 'pino';
 import { callerIdentity } from '../../routing';
 import { ConferenceExistsError, PromptUnavailableError } from '../port';
 import { Simulator } from '../sim/simulator';
-import { DrachtioConference } from './conference';
+import { DrachtioConference, RECORDING_CLOSE_WAIT_MS } from './conference';
 import { DrachtioTelephony } from './engine';
 import { inboundCall } from './inbound';
 import { DrachtioLeg } from './leg';
@@ -228,6 +228,38 @@ describe('drachtio adapter: conferences on FreeSWITCH >= 1.10.7 (TELEPHONY.md)',
     await conference.startRecording('/media/recordings/t/recording-1.wav');
     await conference.stopRecording('/media/recordings/t/recording-1.wav');
     expect(fsConference.recordingCommands).toEqual(['conf-1 recording start /media/recordings/t/recording-1.wav', 'conf-1 recording stop /media/recordings/t/recording-1.wav']);
+  });
+
+  it('stops a recording only once FreeSWITCH reports its file closed, or after a bounded wait (REC-1)', async () => {
+    const freeswitch = new FakeFreeswitch();
+    const fsConference = new FakeConference('conf-1', freeswitch);
+    const conference = new DrachtioConference(fsConference, (c) => freeswitch.api(c), noError);
+    let close = () => {};
+    fsConference.recordingClosed = (c) => (close = c);
+    await conference.startRecording('/media/recordings/t/recording-1.wav');
+    let stopped = false;
+    const stopping = conference.stopRecording('/media/recordings/t/recording-1.wav').then(() => (stopped = true));
+    await later();
+    // FreeSWITCH has answered the stop but still writes its buffered audio.
+    expect(stopped).toBe(false);
+    fsConference.emit('stopRecording', event({ Action: 'stop-recording', Path: '/media/recordings/t/other.wav' }));
+    await later();
+    expect(stopped).toBe(false);
+    close();
+    await stopping;
+    expect(fsConference.listenerCount('stopRecording')).toBe(0);
+
+    vi.useFakeTimers();
+    try {
+      fsConference.recordingClosed = null;
+      await conference.startRecording('/media/recordings/t/recording-2.wav');
+      const lost = conference.stopRecording('/media/recordings/t/recording-2.wav');
+      await vi.advanceTimersByTimeAsync(RECORDING_CLOSE_WAIT_MS);
+      await lost;
+      expect(fsConference.listenerCount('stopRecording')).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('kicks a member by killing its channel: the caller gets BYE, the member leaves a moment later', async () => {

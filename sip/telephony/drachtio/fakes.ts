@@ -145,8 +145,14 @@ export class FakeConference extends EventEmitter implements FsConference {
     this.recordingCommands.push(`${this.name} recording start ${file}`);
   }
 
+  /** Set: FreeSWITCH reports the file closed only when this is called (null: never). Unset: a moment after the answer, as it does. */
+  recordingClosed: ((close: () => void) => void) | null | undefined;
+
   async stopRecording(file: string) {
     this.recordingCommands.push(`${this.name} recording stop ${file}`);
+    const close = () => this.emit('stopRecording', event({ Action: 'stop-recording', Path: file }));
+    if (this.recordingClosed === undefined) setImmediate(close);
+    else this.recordingClosed?.(close);
   }
 
   /** fsmrf 4.1.2 on FreeSWITCH >= 1.10.7: queues a hangup on the control leg that never runs. */

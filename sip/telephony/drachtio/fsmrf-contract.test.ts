@@ -160,7 +160,13 @@ describe('drachtio-fsmrf 4.1.2 contract', () => {
     const { conference, control } = realConference();
     const media = new DrachtioConference(conference, inboundApi().api, () => {});
     await media.startRecording('/media/recordings/t/recording-1.wav');
-    await media.stopRecording('/media/recordings/t/recording-1.wav');
+    let stopped = false;
+    const stopping = media.stopRecording('/media/recordings/t/recording-1.wav').then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stopped).toBe(false);
+    // FreeSWITCH 1.10.12 (conference_record.c) sends this once the WAV is written and closed; fsmrf emits it as `stopRecording`.
+    control.conferenceEvent('stop-recording', { Path: '/media/recordings/t/recording-1.wav', 'Conference-Unique-ID': 'conf-uuid' });
+    await stopping;
     expect(control.apiCalls.map((c) => c.replace(/\s+/g, ' '))).toEqual([
       'conference room-1 recording start /media/recordings/t/recording-1.wav',
       'conference room-1 recording stop /media/recordings/t/recording-1.wav',

@@ -100,7 +100,9 @@ export interface FsConference {
   startRecording(file: string): Promise<unknown>;
   /** Stops the file startRecording named (fsmrf remembers it); rejects unless FreeSWITCH answers `Stopped recording file <file>`. */
   stopRecording(file: string): Promise<unknown>;
-  on(event: 'addMember' | 'delMember' | 'startTalking' | 'stopTalking', listener: (evt: EslEvent) => void): void;
+  /** fsmrf emits each conference::maintenance Action camel-cased; `stopRecording` comes once FreeSWITCH has closed the file (header Path). */
+  on(event: 'addMember' | 'delMember' | 'startTalking' | 'stopTalking' | 'stopRecording', listener: (evt: EslEvent) => void): void;
+  removeListener(event: 'stopRecording', listener: (evt: EslEvent) => void): void;
 }
 
 export interface FsMediaServer {
