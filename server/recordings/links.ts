@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, inArray, lt } from 'drizzle-orm';
+import { and, eq, gt, lt } from 'drizzle-orm';
 import { db } from '@/server/db/client';
 import { recordingLinks, recordings, type Recording } from '@/server/db/schema';
 import { env } from '@/server/lib/env';
@@ -23,30 +23,33 @@ export async function linkFor(recording: Pick<Recording, 'id' | 'tenantId'>, ttl
   return { url: new URL(`/api/recordings/${token}`, env().APP_URL).toString(), expiresAt: expiresAt.toISOString() };
 }
 
-/** The MP3 behind a link; null (404) once it expired, or when the recording is deleted or gone. */
-export async function recordingByLink(token: string, now: Date): Promise<Uint8Array | null> {
-  if (!TOKEN.test(token)) return null;
-  const [row] = await db()
-    .select({ tenantId: recordings.tenantId, objectKey: recordings.objectKey })
-    .from(recordingLinks)
-    .innerJoin(recordings, and(eq(recordings.id, recordingLinks.recordingId), eq(recordings.tenantId, recordingLinks.tenantId)))
-    .where(and(eq(recordingLinks.tokenHash, hashOf(token)), gt(recordingLinks.expiresAt, now), eq(recordings.state, 'ready')));
-  if (!row?.objectKey) return null;
-  return storage().get(row.tenantId, row.objectKey);
-}
+/** What following a link gives: the MP3, a wait while it is still recorded or encoded, or nothing (404). */
+export type LinkAnswer = { kind: 'audio'; mp3: Uint8Array } | { kind: 'preparing' } | null;
 
 /**
- * A live link whose recording is still being written or encoded (a report email opened at once
- * after the conference): the link will work in a moment, which a 404 would wrongly deny.
+ * Nothing once the link expired or its recording is deleted, failed or gone; "preparing" while
+ * the recording is written or encoded (a report email opened at once after the conference), as
+ * the link will work in a moment, which a 404 would wrongly deny.
  */
-export async function recordingLinkPending(token: string, now: Date): Promise<boolean> {
-  if (!TOKEN.test(token)) return false;
+export async function followRecordingLink(token: string, now: Date): Promise<LinkAnswer> {
+  if (!TOKEN.test(token)) return null;
   const [row] = await db()
-    .select({ id: recordings.id })
+    .select({ tenantId: recordings.tenantId, objectKey: recordings.objectKey, state: recordings.state })
     .from(recordingLinks)
     .innerJoin(recordings, and(eq(recordings.id, recordingLinks.recordingId), eq(recordings.tenantId, recordingLinks.tenantId)))
-    .where(and(eq(recordingLinks.tokenHash, hashOf(token)), gt(recordingLinks.expiresAt, now), inArray(recordings.state, ['recording', 'encoding'])));
-  return Boolean(row);
+    .where(and(eq(recordingLinks.tokenHash, hashOf(token)), gt(recordingLinks.expiresAt, now)));
+  if (row?.state === 'ready' && row.objectKey) {
+    const mp3 = await storage().get(row.tenantId, row.objectKey);
+    return mp3 ? { kind: 'audio', mp3 } : null;
+  }
+  if (row?.state === 'recording' || row?.state === 'encoding') return { kind: 'preparing' };
+  return null;
+}
+
+/** The MP3 behind a link, or null. */
+export async function recordingByLink(token: string, now: Date): Promise<Uint8Array | null> {
+  const answer = await followRecordingLink(token, now);
+  return answer?.kind === 'audio' ? answer.mp3 : null;
 }
 
 /** Links expired for a day are of no use to anyone (the day's grace keeps a link just opened from vanishing mid-read). */

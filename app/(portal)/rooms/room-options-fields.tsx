@@ -40,7 +40,7 @@ interface Props {
 /** The options of a room, in the room form: switches, the limit, who gets the report. */
 export function RoomOptionsFields({ initial, submitted, error }: Props) {
   const t = useTranslations('roomOptions');
-  const checked = (name: Switch) => (submitted ? submitted[name] === 'on' : initial[name]);
+  const checked = (name: Switch | 'reportWhenAlone') => (submitted ? submitted[name] === 'on' : initial[name]);
   // Uncontrolled like every field of the form: React resets a form after its action, to the
   // default values, which are what was submitted; the state only shows or hides the address.
   const chosen = REPORT_CHOICES.find((c) => c === submitted?.reportTo) ?? initial.reportTo;
@@ -126,13 +126,13 @@ export function RoomOptionsFields({ initial, submitted, error }: Props) {
         <FieldError id="reportRecipient-error" code={reportError} />
         {reportTo === 'none' ? (
           // Nothing to send, nothing to choose; what was chosen stays for when a recipient comes back.
-          (submitted ? submitted.reportWhenAlone === 'on' : initial.reportWhenAlone) && <input type="hidden" name="reportWhenAlone" value="on" />
+          checked('reportWhenAlone') && <input type="hidden" name="reportWhenAlone" value="on" />
         ) : (
           <label className="mt-2 flex items-start gap-2 text-sm text-slate-800">
             <input
               type="checkbox"
               name="reportWhenAlone"
-              defaultChecked={submitted ? submitted.reportWhenAlone === 'on' : initial.reportWhenAlone}
+              defaultChecked={checked('reportWhenAlone')}
               className="mt-0.5 h-4 w-4 rounded border-slate-400 text-indigo-700"
             />
             {t('reportWhenAlone')}

@@ -108,7 +108,11 @@ export class SimConference implements MediaConference {
     this.log.push('recording:on');
   }
 
-  /** Writes a real WAV as long as the recording ran, as FreeSWITCH has a complete file when it answers. */
+  /**
+   * Writes a real WAV as long as the recording ran: the file is complete when this resolves, as the
+   * port promises (FreeSWITCH answers before it has flushed the file; the drachtio adapter waits for
+   * its `stop-recording` event to keep that promise, see its tests).
+   */
   async stopRecording(file: string): Promise<void> {
     const startedAt = this.recording.get(file);
     if (!startedAt) throw new Error(`${this.name} does not record into ${file}`);

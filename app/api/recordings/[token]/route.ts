@@ -1,5 +1,5 @@
 import { systemClock } from '@/server/lib/clock';
-import { recordingByLink, recordingLinkPending } from '@/server/recordings/links';
+import { followRecordingLink } from '@/server/recordings/links';
 
 type Params = { token: string };
 
@@ -10,13 +10,10 @@ const PREPARING = "L'enregistrement est en cours de préparation ; réessayez da
 /** REC-2: the expiring link of a recording; no session, the token is the permission. */
 export async function GET(request: Request, context: { params: Promise<Params> }): Promise<Response> {
   const { token } = await context.params;
-  const now = systemClock();
-  const mp3 = await recordingByLink(token, now);
-  if (!mp3) {
-    if (await recordingLinkPending(token, now)) return new Response(PREPARING, { status: 503, headers: { ...PLAIN, 'retry-after': '30' } });
-    return new Response('Not found', { status: 404, headers: PLAIN });
-  }
-  return new Response(mp3 as BodyInit, {
-    headers: { 'content-type': 'audio/mpeg', 'content-length': String(mp3.byteLength), 'cache-control': 'private, no-store', 'content-disposition': `${new URL(request.url).searchParams.has('download') ? 'attachment' : 'inline'}; filename="recording.mp3"` },
+  const answer = await followRecordingLink(token, systemClock());
+  if (!answer) return new Response('Not found', { status: 404, headers: PLAIN });
+  if (answer.kind === 'preparing') return new Response(PREPARING, { status: 503, headers: { ...PLAIN, 'retry-after': '30' } });
+  return new Response(answer.mp3 as BodyInit, {
+    headers: { 'content-type': 'audio/mpeg', 'content-length': String(answer.mp3.byteLength), 'cache-control': 'private, no-store', 'content-disposition': `${new URL(request.url).searchParams.has('download') ? 'attachment' : 'inline'}; filename="recording.mp3"` },
   });
 }
